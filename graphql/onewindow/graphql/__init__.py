@@ -1,0 +1,1 @@
+"""OneWindow GraphQL API: the county and platform schemas."""

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from onewindow.graphql.accounts.types import ApiTokenType, Me
+from onewindow.graphql.core.context import api_context
+from onewindow.platform.accounts.models import ApiToken
+
+
+class AccountQueries(graphene.ObjectType):
+    me = graphene.Field(Me, description="当前用户；未登录时为空")
+    my_api_tokens = graphene.List(
+        graphene.NonNull(ApiTokenType), required=True, description="我在此处（本县或平台）的 API 令牌"
+    )
+
+    @staticmethod
+    def resolve_me(root: Any, info: Any) -> object | None:
+        ctx = api_context(info)
+        return object() if ctx.is_authenticated else None
+
+    @staticmethod
+    def resolve_my_api_tokens(root: Any, info: Any) -> list[ApiToken]:
+        ctx = api_context(info)
+        if not ctx.is_authenticated:
+            return []
+        return list(
+            ApiToken.objects.select_related("county")
+            .filter(user=ctx.user, county=ctx.county)
+            .order_by("-created_at")
+        )

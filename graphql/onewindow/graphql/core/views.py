@@ -1,0 +1,94 @@
+"""The GraphQL endpoint: resolves the caller's roles in the addressed county before anything runs."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from graphene_django.views import GraphQLView
+from graphql import GraphQLError
+
+from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.validation import validation_rules
+from onewindow.platform.accounts.roles import permissions_for
+from onewindow.platform.accounts.services import roles_in
+from onewindow.platform.core.errors import BusinessError
+
+log = logging.getLogger("onewindow.graphql")
+
+
+def _json(status: int, code: str, message: str) -> HttpResponse:
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return HttpResponse(json.dumps(body, ensure_ascii=False), status=status, content_type="application/json")
+
+
+class OneWindowGraphQLView(GraphQLView):
+    """County API (``platform=False``) or platform API (``platform=True``).
+
+    Before any resolver: the caller's roles in the addressed county (or on the platform) are
+    loaded; an authenticated caller with none is refused outright (403 ``NOT_A_MEMBER``).
+    Anonymous callers reach only the fields that need no permission.
+    """
+
+    platform = False
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "validation_rules",
+            validation_rules(
+                settings.GRAPHQL_MAX_DEPTH, settings.GRAPHQL_MAX_COST, settings.GRAPHQL_INTROSPECTION
+            ),
+        )
+        # GraphiQL loads its assets from a CDN; intranets have none (offline-first).
+        kwargs["graphiql"] = False
+        super().__init__(**kwargs)
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        county = None if self.platform else getattr(request, "tenant", None)
+        if not self.platform and (county is None or county.is_platform):
+            return _json(404, "COUNTY_NOT_FOUND", "请通过 /c/<行政区划代码>/graphql 访问县级接口")
+        user = request.user
+        roles = roles_in(user, county) if user.is_authenticated else frozenset()
+        if user.is_authenticated and not roles:
+            where = county.name if county is not None else "省级平台"
+            return _json(403, "NOT_A_MEMBER", f"您不是{where}的成员")
+        request.api_context = ApiContext(  # type: ignore[attr-defined]
+            request=request,
+            county=county,
+            user=user,
+            roles=roles,
+            permissions=permissions_for(roles),
+        )
+        response: HttpResponse = super().dispatch(request, *args, **kwargs)
+        return response
+
+    def get_context(self, request: HttpRequest) -> ApiContext:
+        ctx: ApiContext = request.api_context  # type: ignore[attr-defined]
+        return ctx
+
+    @staticmethod
+    def format_error(error: Any) -> dict[str, Any]:
+        if isinstance(error, GraphQLError):
+            original = error.original_error
+            if original is None or isinstance(original, GraphQLError):
+                formatted: dict[str, Any] = error.formatted
+                formatted.setdefault("extensions", {}).setdefault("code", "GRAPHQL_VALIDATION_FAILED" if not error.path else "BAD_REQUEST")
+                return formatted
+            if isinstance(original, BusinessError):
+                return {
+                    "message": original.message,
+                    "path": error.path,
+                    "extensions": {"code": original.code, "field": original.field},
+                }
+            # An unexpected exception: logged (and sent to Sentry); the caller learns nothing
+            # about our internals.
+            log.error("unhandled error in resolver", exc_info=original)
+            return {"message": "服务器内部错误", "path": error.path, "extensions": {"code": "INTERNAL_ERROR"}}
+        return {"message": str(error), "extensions": {"code": "BAD_REQUEST"}}
+
+
+class PlatformGraphQLView(OneWindowGraphQLView):
+    platform = True

@@ -1,0 +1,1 @@
+"""OneWindow platform: Django project and public-schema apps."""

@@ -1,0 +1,1 @@
+"""Global users, their memberships in counties, roles, and API tokens."""

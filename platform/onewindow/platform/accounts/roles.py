@@ -1,0 +1,62 @@
+"""Roles and what each may do. Permissions are declared by API fields and mutations."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PROVINCIAL_OPERATOR = "provincial_operator", "省级运营人员"
+    COUNTY_ADMIN = "county_admin", "县级管理员"
+    CENTRE_MANAGER = "centre_manager", "中心负责人"
+    GUIDE = "guide", "导服人员"
+    INTAKE_CLERK = "intake_clerk", "综合受理员"
+    APPROVER = "approver", "审批人员"
+    AGENT = "agent", "帮办代办员"
+    SUPERVISOR = "supervisor", "督查人员"
+
+
+PLATFORM_ROLES = frozenset({Role.PROVINCIAL_OPERATOR})
+COUNTY_ROLES = frozenset(Role) - PLATFORM_ROLES
+
+
+class Perm(StrEnum):
+    # county API
+    COUNTY_VIEW = "county.view"
+    COUNTY_MANAGE_TOKENS = "county.manage_tokens"
+    COUNTY_MANAGE_CALENDAR = "county.manage_calendar"
+    # platform API
+    PLATFORM_VIEW_COUNTIES = "platform.view_counties"
+    PLATFORM_ONBOARD_COUNTY = "platform.onboard_county"
+    PLATFORM_MANAGE_CALENDAR = "platform.manage_calendar"
+    PLATFORM_MANAGE_TOKENS = "platform.manage_tokens"
+
+
+_EVERY_COUNTY_MEMBER = {Perm.COUNTY_VIEW, Perm.COUNTY_MANAGE_TOKENS}
+
+ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
+    Role.PROVINCIAL_OPERATOR: frozenset(
+        {
+            Perm.PLATFORM_VIEW_COUNTIES,
+            Perm.PLATFORM_ONBOARD_COUNTY,
+            Perm.PLATFORM_MANAGE_CALENDAR,
+            Perm.PLATFORM_MANAGE_TOKENS,
+        }
+    ),
+    Role.COUNTY_ADMIN: frozenset(_EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR}),
+    Role.CENTRE_MANAGER: frozenset(_EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR}),
+    Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER),
+    Role.INTAKE_CLERK: frozenset(_EVERY_COUNTY_MEMBER),
+    Role.APPROVER: frozenset(_EVERY_COUNTY_MEMBER),
+    Role.AGENT: frozenset(_EVERY_COUNTY_MEMBER),
+    Role.SUPERVISOR: frozenset(_EVERY_COUNTY_MEMBER),
+}
+
+
+def permissions_for(roles: list[str] | tuple[str, ...] | frozenset[str]) -> frozenset[Perm]:
+    granted: set[Perm] = set()
+    for role in roles:
+        granted |= ROLE_PERMISSIONS.get(role, frozenset())
+    return frozenset(granted)

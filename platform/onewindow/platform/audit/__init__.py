@@ -1,0 +1,1 @@
+"""The platform's own audit trail (public schema): onboarding, memberships, tokens, calendars."""

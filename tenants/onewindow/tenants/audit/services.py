@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+
+from onewindow.platform.core import clock, context
+from onewindow.platform.core.audit import actor_fields
+from onewindow.tenants.audit.models import AuditEvent
+
+
+def record_event(
+    action: str,
+    subject: Any,
+    *,
+    actor: object | None = None,
+    data: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Append one audit event to the active county's trail.
+
+    Must run inside the service's transaction, so the event and the change commit together or
+    not at all; called outside one it refuses rather than write an orphan event.
+    """
+    if connection.schema_name == "public":
+        raise RuntimeError("record_event needs an active county (use record_platform_event)")
+    if not connection.in_atomic_block:
+        raise RuntimeError("record_event must run inside the service's transaction")
+    rid = context.request_id.get()
+    return AuditEvent.objects.create(
+        occurred_at=clock.now(),
+        action=action,
+        subject_type=subject if isinstance(subject, str) else type(subject).__name__,
+        subject_id="" if isinstance(subject, str) else str(getattr(subject, "pk", "")),
+        data=data or {},
+        request_id="" if rid == "-" else rid,
+        **actor_fields(actor),  # type: ignore[arg-type]
+    )
+
+

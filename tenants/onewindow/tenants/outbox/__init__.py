@@ -1,0 +1,1 @@
+"""The notification outbox: messages written in the business transaction, delivered by Celery."""
