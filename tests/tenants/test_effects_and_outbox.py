@@ -1,0 +1,64 @@
+"""claim_once makes an effect happen once; the outbox sends only what committed."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import transaction
+
+from onewindow.platform.core.errors import BusinessError
+from onewindow.tenants.audit.models import AuditEvent
+from onewindow.tenants.effects.services import claim_once
+from onewindow.tenants.outbox.models import OutboxMessage, OutboxStatus
+from onewindow.tenants.outbox.services import deliver_pending, enqueue_notification
+
+pytestmark = pytest.mark.django_db
+
+
+def test_claim_once_claims_a_key_once() -> None:
+    with transaction.atomic():
+        assert claim_once("reminder:case-1:level-1") is True
+    with transaction.atomic():
+        assert claim_once("reminder:case-1:level-1") is False
+        assert claim_once("reminder:case-1:level-2") is True
+
+
+def test_a_failed_effect_releases_its_claim() -> None:
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        assert claim_once("sms:42")
+        _ = 1 / 0
+    with transaction.atomic():
+        assert claim_once("sms:42") is True
+
+
+def test_claim_once_needs_the_effects_transaction() -> None:
+    from unittest import mock
+
+    from django.db import connection
+
+    with mock.patch.object(connection, "in_atomic_block", False), pytest.raises(RuntimeError):
+        claim_once("x")
+
+
+def test_a_rolled_back_change_sends_nothing() -> None:
+    with pytest.raises(RuntimeError), transaction.atomic():
+        enqueue_notification("console", "13800138000", "您的办件已办结")
+        raise RuntimeError("the business change failed")
+    assert not OutboxMessage.objects.exists()
+
+
+def test_delivery_sends_marks_and_audits(caplog: pytest.LogCaptureFixture) -> None:
+    with transaction.atomic():
+        message = enqueue_notification("console", "13800138000", "您的办件已办结", subject="办结通知")
+    with caplog.at_level("INFO", logger="onewindow.notifications"):
+        assert deliver_pending() == 1
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT and message.sent_at is not None
+    assert "138****8000" in caplog.text and "13800138000" not in caplog.text
+    assert AuditEvent.objects.filter(action="notification.sent", subject_id=str(message.pk)).exists()
+    assert deliver_pending() == 0  # nothing is sent twice
+
+
+def test_unknown_channel_is_a_typed_error() -> None:
+    with pytest.raises(BusinessError) as err, transaction.atomic():
+        enqueue_notification("pigeon", "x", "y")
+    assert (err.value.code, err.value.field) == ("UNKNOWN_CHANNEL", "channel")
