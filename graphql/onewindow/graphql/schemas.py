@@ -22,7 +22,7 @@ from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQuer
 
 
 class CountyQuery(CountyQueries, AccountQueries, CalendarQueries, graphene.ObjectType):
-    node = graphene.relay.Node.Field()
+    pass
 
 
 class CountyMutation(graphene.ObjectType):

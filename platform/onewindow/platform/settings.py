@@ -42,7 +42,9 @@ if not SECRET_KEY:
 
 # Hosts that serve the platform (provincial) API; county hosts come from the Domain table.
 PLATFORM_HOSTS = env_list("ONEWINDOW_PLATFORM_HOSTS", "localhost,127.0.0.1,[::1],testserver")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ",".join([*PLATFORM_HOSTS, ".localhost"]))
+# The routing middleware answers only platform hosts and hosts in the Domain table (a county
+# added at runtime must not need a restart), so that table is the real allow-list.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 # --- database -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ class RemoveCalendarOverride(BaseMutation):
     class Arguments:
         date = graphene.Date(required=True)
 
-    removed = graphene.Boolean(required=True)
+    removed = graphene.Boolean()
 
     class Meta:
         permission = Perm.COUNTY_MANAGE_CALENDAR

@@ -25,7 +25,7 @@ class OnboardCounty(BaseMutation):
         input = OnboardCountyInput(required=True)
 
     code = graphene.String(description="已排队开通的县代码")
-    queued = graphene.Boolean(required=True)
+    queued = graphene.Boolean()
 
     class Meta:
         permission = Perm.PLATFORM_ONBOARD_COUNTY
