@@ -12,19 +12,31 @@ from onewindow.platform.counties.models import County
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def django_db_setup(  # type: ignore[no-untyped-def]
+    request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb
+):
+    """pytest-django's setup, for ``default`` always (the worker tests commit outside any
+    ``django_db`` mark), plus the three seed counties onboarded through the real path."""
+    from django.test.utils import setup_databases, teardown_databases
+
     from onewindow.platform.counties.services import (
         SEED_COUNTIES,
         ensure_platform_tenant,
         onboard_county,
     )
 
+    keepdb = django_db_keepdb and not django_db_createdb
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        db_cfg = setup_databases(verbosity=verbosity, interactive=False, keepdb=keepdb, aliases={"default"})
         ensure_platform_tenant()
         for code, name, province in SEED_COUNTIES:
             onboard_county(code, name, province, actor="tests")
         connection.set_schema_to_public()
     yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=verbosity)
 
 
 @pytest.fixture

@@ -54,15 +54,17 @@ def broker_settings() -> tuple[str, dict[str, Any]]:
     """The file broker: every process on this machine that shares the data folder shares it."""
     override = os.environ.get("ONEWINDOW_BROKER_DIR")
     folder = Path(override).resolve() if override else data_dir() / "broker"
-    for sub in ("queue", "processed"):
+    for sub in ("queue", "processed", "control"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     options = {
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),
         "processed_folder": str(folder / "processed"),
+        # exchange → queue bindings; kombu's default is a folder in the working directory
+        "control_folder": str(folder / "control"),
         "store_processed": False,
     }
-    return "filesystem://", options
+    return "filesystem://localhost//", options
 
 
 def stop_postgres() -> None:

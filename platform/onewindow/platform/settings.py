@@ -56,6 +56,8 @@ if not DATABASE_URL:
 _db = dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
 _db["ENGINE"] = "django_tenants.postgresql_backend"
 _db.setdefault("OPTIONS", {})
+if "host" in _db["OPTIONS"]:  # a socket directory given as ?host=/path (the embedded server)
+    _db["HOST"] = _db["OPTIONS"].pop("host")
 _db["TEST"] = {"NAME": os.environ.get("ONEWINDOW_TEST_DATABASE", f"test_{_db['NAME']}")}
 DATABASES = {"default": _db}
 DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
@@ -193,6 +195,7 @@ LOGGING = {
             "()": "pythonjsonlogger.json.JsonFormatter",
             "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(county)s %(request_id)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "json_ensure_ascii": False,
         },
         "text": {"format": "%(asctime)s %(levelname)s [%(county)s %(request_id)s] %(name)s: %(message)s"},
     },
