@@ -70,9 +70,3 @@ def test_introspection_is_off_when_configured(client: Client) -> None:
         assert body["data"]["county"]["__typename"] == "County"
     _, body = gql(client, "{ __schema { queryType { name } } }")
     assert body["data"]["__schema"]["queryType"]["name"] == "PlatformQuery"
-
-
-def test_introspection_is_off_by_default_in_production() -> None:
-    from onewindow.platform import settings
-
-    assert settings.GRAPHQL_INTROSPECTION == settings.DEBUG or settings.TESTING

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.urls import get_script_prefix, set_script_prefix, set_urlconf
+from django.urls import set_script_prefix, set_urlconf
 
 from onewindow.platform.core import context
 from onewindow.platform.counties.models import County, Domain
@@ -73,7 +73,8 @@ class CountyRoutingMiddleware:
             if county is None:
                 return _not_found(f"没有代码为 {code} 的县")
             request.path_info = match["rest"] or "/"
-            set_script_prefix(f"{get_script_prefix().rstrip('/')}/c/{code}/")
+            script_name = request.META.get("SCRIPT_NAME", "").rstrip("/")
+            set_script_prefix(f"{script_name}/c/{code}/")
         elif host_tenant is not None and not host_tenant.is_platform:
             county = host_tenant
         elif host_tenant is None and host not in settings.PLATFORM_HOSTS:
@@ -99,6 +100,8 @@ class CountyRoutingMiddleware:
         finally:
             context.county_code.reset(code_token)
             connection.set_schema_to_public()
+            if match:
+                set_script_prefix(request.META.get("SCRIPT_NAME", "").rstrip("/") + "/")
 
 
 def _platform_tenant() -> County:

@@ -98,6 +98,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "login"  # a URL name: reversed per request, so it keeps /c/<code>/
 
 MIDDLEWARE = [
     "onewindow.platform.middleware.RequestIdMiddleware",
