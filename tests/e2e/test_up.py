@@ -39,15 +39,28 @@ def _get(url: str) -> tuple[int, dict]:  # type: ignore[type-arg]
 
 def test_up_serves_the_three_counties_and_stops_cleanly(tmp_path: Path) -> None:
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL",
-                                                           "DJANGO_SETTINGS_MODULE", "ONEWINDOW_TESTING",
-                                                           "ONEWINDOW_BROKER_DIR"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "DATABASE_URL",
+            "CELERY_BROKER_URL",
+            "DJANGO_SETTINGS_MODULE",
+            "ONEWINDOW_TESTING",
+            "ONEWINDOW_BROKER_DIR",
+        }
+    }
     env["ONEWINDOW_DATA_DIR"] = str(tmp_path / "data")
     log = open(tmp_path / "up.log", "wb")  # noqa: SIM115
     started = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, "-m", "onewindow.platform.cli", "up", "--port", str(port), "--web-workers", "1"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:

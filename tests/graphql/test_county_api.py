@@ -13,9 +13,7 @@ from tests.graphql.helpers import county_path, gql
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(
-    ("code", "name"), [("150626", "乌审旗"), ("331081", "温岭市"), ("410222", "通许县")]
-)
+@pytest.mark.parametrize(("code", "name"), [("150626", "乌审旗"), ("331081", "温岭市"), ("410222", "通许县")])
 def test_county_answers_its_name_to_anyone(client: Client, code: str, name: str) -> None:
     status, body = gql(client, "{ county { code name province } }", path=county_path(code))
     assert status == 200, body
@@ -57,7 +55,9 @@ def test_mutation_permission_is_declared_and_enforced(client: Client, wushen) ->
     client.force_login(member_of(wushen, Role.GUIDE))
     _, body = gql(client, SET_OVERRIDE, {"date": "2026-03-04", "reason": "停电"}, path=county_path("150626"))
     payload = body["data"]["setCalendarOverride"]
-    assert payload["errors"] == [{"field": None, "code": "PERMISSION_DENIED", "message": "没有执行此操作的权限"}]
+    assert payload["errors"] == [
+        {"field": None, "code": "PERMISSION_DENIED", "message": "没有执行此操作的权限"}
+    ]
     assert not CalendarOverride.objects.exists()
 
 
@@ -68,7 +68,9 @@ def test_mutation_errors_are_data_and_change_nothing(client: Client, wushen) -> 
     assert body["data"]["setCalendarOverride"]["errors"][0]["field"] == "reason"
     assert not CalendarOverride.objects.exists()
 
-    _, body = gql(client, SET_OVERRIDE, {"date": "2026-03-04", "reason": "停电闭厅"}, path=county_path("150626"))
+    _, body = gql(
+        client, SET_OVERRIDE, {"date": "2026-03-04", "reason": "停电闭厅"}, path=county_path("150626")
+    )
     assert body["data"]["setCalendarOverride"] == {
         "override": {"date": "2026-03-04", "kind": "CLOSED", "reason": "停电闭厅"},
         "errors": [],

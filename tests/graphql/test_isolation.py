@@ -55,10 +55,10 @@ def test_a_member_of_a_is_refused_on_b_by_session(client: Client, wushen, wenlin
 
 
 def test_a_county_token_works_only_on_its_county(client: Client, wushen, wenling) -> None:  # type: ignore[no-untyped-def]
-    user = member_of(wushen, Role.COUNTY_ADMIN)
-    member_of  # the same user also belongs to 温岭: the token is still scoped to 乌审旗
+    # The same user also belongs to 温岭; the token is still scoped to 乌审旗 alone.
     from onewindow.platform.accounts.models import Membership
 
+    user = member_of(wushen, Role.COUNTY_ADMIN)
     Membership.objects.create(user=user, county=wenling, roles=[Role.COUNTY_ADMIN])
     secret = issue_api_token(user, wushen, "12345 热线对接").secret
 

@@ -48,14 +48,31 @@ def _database_url() -> str:
 @pytest.fixture(scope="module")
 def worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[subprocess.Popen[bytes]]:
     with django_db_blocker.unblock():
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "onewindow.platform.test_settings",
-               "DATABASE_URL": _database_url()}
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "onewindow.platform.test_settings",
+            "DATABASE_URL": _database_url(),
+        }
     log = open(ROOT / ".onewindow" / "test-worker.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "onewindow.platform.celery_app", "worker",
-         "--pool=solo", "--queues=onewindow-test", "--loglevel=INFO",
-         "--without-heartbeat", "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "onewindow.platform.celery_app",
+            "worker",
+            "--pool=solo",
+            "--queues=onewindow-test",
+            "--loglevel=INFO",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     yield proc
     proc.send_signal(signal.SIGTERM)

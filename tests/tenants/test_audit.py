@@ -35,7 +35,11 @@ def test_event_records_actor_time_and_data() -> None:
 )
 def test_database_refuses_update_and_delete(sql: str) -> None:
     event = _event()
-    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(sql, [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).action == "probe.recorded"
 

@@ -26,7 +26,9 @@ def test_five_working_days_after_national_day_eve() -> None:
     assert cal().add_working_days(D(2026, 9, 30), 5) == D(2026, 10, 13)
 
 
-@pytest.mark.parametrize("day", [D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9), D(2026, 9, 20), D(2026, 10, 10)])
+@pytest.mark.parametrize(
+    "day", [D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9), D(2026, 9, 20), D(2026, 10, 10)]
+)
 def test_2026_make_up_weekends_are_working_days(day: dt.date) -> None:
     assert day.weekday() >= 5
     assert cal().is_working_day(day)

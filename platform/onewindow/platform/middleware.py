@@ -7,11 +7,11 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import set_script_prefix, set_urlconf
 
 from onewindow.platform.core import context
+from onewindow.platform.core.tenancy import use_county, use_public
 from onewindow.platform.counties.models import County, Domain
 
 _PREFIX = re.compile(r"^/c/(?P<code>\d{6})(?P<rest>/.*)?$")
@@ -37,7 +37,9 @@ class RequestIdMiddleware:
 
 
 def _not_found(message: str) -> JsonResponse:
-    return JsonResponse({"errors": [{"message": message, "extensions": {"code": "COUNTY_NOT_FOUND"}}]}, status=404)
+    return JsonResponse(
+        {"errors": [{"message": message, "extensions": {"code": "COUNTY_NOT_FOUND"}}]}, status=404
+    )
 
 
 class CountyRoutingMiddleware:
@@ -54,7 +56,7 @@ class CountyRoutingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        connection.set_schema_to_public()
+        use_public()
         host = request.get_host().split(":")[0].lower()
         host_county = (
             Domain.objects.select_related("tenant").filter(domain=host).first()
@@ -83,11 +85,18 @@ class CountyRoutingMiddleware:
         if county is not None:
             if not county.is_active and not request.path_info.startswith(("/healthz", "/readyz")):
                 return JsonResponse(
-                    {"errors": [{"message": f"{county.name} 已暂停服务", "extensions": {"code": "COUNTY_SUSPENDED"}}]},
+                    {
+                        "errors": [
+                            {
+                                "message": f"{county.name} 已暂停服务",
+                                "extensions": {"code": "COUNTY_SUSPENDED"},
+                            }
+                        ]
+                    },
                     status=403,
                 )
             request.tenant = county  # type: ignore[attr-defined]
-            connection.set_tenant(county)
+            use_county(county)
             request.urlconf = settings.ROOT_URLCONF  # type: ignore[attr-defined]
             code_token = context.county_code.set(county.code or "-")
         else:
@@ -99,7 +108,7 @@ class CountyRoutingMiddleware:
             return self.get_response(request)
         finally:
             context.county_code.reset(code_token)
-            connection.set_schema_to_public()
+            use_public()
             if match:
                 set_script_prefix(request.META.get("SCRIPT_NAME", "").rstrip("/") + "/")
 

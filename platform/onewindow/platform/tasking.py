@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from celery import Task, shared_task
-from django.db import connection
 from django_tenants.utils import schema_context
 
+from onewindow.platform.core.tenancy import active_schema
 from onewindow.platform.counties.models import County
 
 
@@ -31,4 +31,4 @@ def fan_out_to_counties(task: Task, **kwargs: Any) -> int:
 @shared_task(name="onewindow.platform.tasking.whereami", acks_late=True)
 def whereami() -> str:
     """The schema this task ran in (diagnostics: proves a task runs in its county)."""
-    return str(connection.schema_name)
+    return str(active_schema())

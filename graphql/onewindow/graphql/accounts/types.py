@@ -13,7 +13,9 @@ class Me(graphene.ObjectType):
 
     username = graphene.String(required=True)
     display_name = graphene.String(required=True)
-    roles = graphene.List(graphene.NonNull(graphene.String), required=True, description="在当前县（或平台）的角色")
+    roles = graphene.List(
+        graphene.NonNull(graphene.String), required=True, description="在当前县（或平台）的角色"
+    )
     permissions = graphene.List(graphene.NonNull(graphene.String), required=True)
 
     @staticmethod

@@ -30,14 +30,18 @@ class CountableConnection(graphene.relay.Connection):
     @staticmethod
     def resolve_total_count(root: Any, info: Any) -> int:
         iterable = root.iterable
-        return iterable.count() if hasattr(iterable, "count") and not isinstance(iterable, list) else len(iterable)
+        return (
+            iterable.count()
+            if hasattr(iterable, "count") and not isinstance(iterable, list)
+            else len(iterable)
+        )
 
 
-class ConnectionField(DjangoConnectionField):  # type: ignore[misc]
+class ConnectionField(DjangoConnectionField):
     """DjangoConnectionField whose paging errors carry codes (``PAGE_TOO_LARGE`` …)."""
 
     @classmethod
-    def connection_resolver(  # type: ignore[override]
+    def connection_resolver(
         cls,
         resolver: Any,
         connection: Any,

@@ -6,8 +6,8 @@ Codes are stable (clients switch on them); messages are for people (zh-hans).
 from __future__ import annotations
 
 import graphene
-from graphql import GraphQLError
 
+from graphql import GraphQLError
 from onewindow.platform.core.errors import BusinessError
 
 

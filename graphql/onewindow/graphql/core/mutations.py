@@ -29,7 +29,7 @@ from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core.errors import BusinessError, ErrorDetail, ValidationErrors
 
 
-class BaseMutationOptions(MutationOptions):  # type: ignore[misc]
+class BaseMutationOptions(MutationOptions):
     permission: Perm | None = None
 
 
@@ -44,7 +44,7 @@ class BaseMutation(graphene.Mutation):
         return list(root.errors or [])
 
     @classmethod
-    def __init_subclass_with_meta__(  # type: ignore[override]
+    def __init_subclass_with_meta__(
         cls, permission: Perm | None = None, _meta: Any = None, **options: Any
     ) -> None:
         if _meta is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from graphql import (
+    ASTValidationRule,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -21,7 +22,6 @@ from graphql import (
     ValidationRule,
     specified_rules,
 )
-
 from onewindow.graphql.core.connections import MAX_PAGE
 
 _INTROSPECTION = {"__schema", "__type"}
@@ -110,9 +110,11 @@ class NoIntrospection(ValidationRule):
             )
 
 
-def validation_rules(max_depth: int, max_cost: int, introspection: bool) -> tuple[type[ValidationRule], ...]:
+def validation_rules(
+    max_depth: int, max_cost: int, introspection: bool
+) -> tuple[type[ASTValidationRule], ...]:
     """The spec's rules plus ours (graphql-core runs only the rules it is given)."""
-    rules: list[type[ValidationRule]] = [*specified_rules, limits_rule(max_depth, max_cost)]
+    rules: list[type[ASTValidationRule]] = [*specified_rules, limits_rule(max_depth, max_cost)]
     if not introspection:
         rules.append(NoIntrospection)
     return tuple(rules)

@@ -9,8 +9,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from graphene_django.views import GraphQLView
-from graphql import GraphQLError
 
+from graphql import GraphQLError
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.validation import validation_rules
 from onewindow.platform.accounts.roles import permissions_for
@@ -74,8 +74,10 @@ class OneWindowGraphQLView(GraphQLView):
         if isinstance(error, GraphQLError):
             original = error.original_error
             if original is None or isinstance(original, GraphQLError):
-                formatted: dict[str, Any] = error.formatted
-                formatted.setdefault("extensions", {}).setdefault("code", "GRAPHQL_VALIDATION_FAILED" if not error.path else "BAD_REQUEST")
+                formatted: dict[str, Any] = dict(error.formatted)
+                formatted.setdefault("extensions", {}).setdefault(
+                    "code", "GRAPHQL_VALIDATION_FAILED" if not error.path else "BAD_REQUEST"
+                )
                 return formatted
             if isinstance(original, BusinessError):
                 return {

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import graphene
 
@@ -19,8 +19,7 @@ class CountyQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_county(root: Any, info: Any) -> County:
-        county: County = api_context(info).county
-        return county
+        return cast(County, api_context(info).county)
 
 
 class PlatformCountyQueries(graphene.ObjectType):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import secrets
@@ -37,9 +38,7 @@ def grant_membership(
     allowed = PLATFORM_ROLES if county is None or county.is_platform else COUNTY_ROLES
     for role in roles:
         if role not in allowed:
-            raise BusinessError(
-                "INVALID_ROLE", f"角色 {role} 不适用于此范围", field="roles"
-            )
+            raise BusinessError("INVALID_ROLE", f"角色 {role} 不适用于此范围", field="roles")
     scope = None if county is None or county.is_platform else county
     membership, _ = Membership.objects.update_or_create(
         user=user, county=scope, defaults={"roles": sorted(set(roles))}
@@ -69,16 +68,14 @@ def issue_api_token(
     name: str,
     *,
     actor: object | None = None,
-    expires_at: object | None = None,
+    expires_at: dt.datetime | None = None,
 ) -> IssuedToken:
     """Create a token for ``user``, usable only on ``county`` (or the platform API)."""
     scope = None if county is None or county.is_platform else county
     if not name.strip():
         raise BusinessError("REQUIRED", "令牌名称不能为空", field="name")
     if not roles_in(user, scope):
-        raise BusinessError(
-            "NOT_A_MEMBER", "该用户在此范围内没有角色，不能签发令牌", field="county"
-        )
+        raise BusinessError("NOT_A_MEMBER", "该用户在此范围内没有角色，不能签发令牌", field="county")
     prefix = secrets.token_hex(4)
     secret = f"{TOKEN_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
     token = ApiToken.objects.create(
@@ -103,19 +100,13 @@ def issue_api_token(
 def revoke_api_token(token_id: int, *, actor: User, county: County | None) -> ApiToken:
     """Revoke one of ``actor``'s tokens scoped to ``county`` (None: the platform)."""
     scope = None if county is None or county.is_platform else county
-    token = (
-        ApiToken.objects.select_for_update()
-        .filter(pk=token_id, user=actor, county=scope)
-        .first()
-    )
+    token = ApiToken.objects.select_for_update().filter(pk=token_id, user=actor, county=scope).first()
     if token is None:
         raise NotFound("令牌", field="id")
     if token.revoked_at is None:
         token.revoked_at = clock.now()
         token.save(update_fields=["revoked_at"])
-        record_platform_event(
-            "api_token.revoked", token, actor=actor, data={"prefix": token.prefix}
-        )
+        record_platform_event("api_token.revoked", token, actor=actor, data={"prefix": token.prefix})
     return token
 
 
@@ -124,9 +115,7 @@ def authenticate_token(raw: str) -> ApiToken | None:
     parts = raw.split("_", 2)
     if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
         return None
-    token = (
-        ApiToken.objects.select_related("user", "county").filter(prefix=parts[1]).first()
-    )
+    token = ApiToken.objects.select_related("user", "county").filter(prefix=parts[1]).first()
     if token is None or not hmac.compare_digest(token.key_hash, _hash(raw)):
         return None
     now = clock.now()

@@ -22,5 +22,5 @@ def record_platform_event(
         subject_id=str(getattr(subject, "pk", "")) if not isinstance(subject, str) else "",
         data=data or {},
         request_id=context.request_id.get() if context.request_id.get() != "-" else "",
-        **actor_fields(actor),  # type: ignore[arg-type]
+        **actor_fields(actor),
     )

@@ -39,3 +39,6 @@ class NationalCalendarDay(models.Model):
     class Meta:
         verbose_name = "放假/调休日"
         ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()}"

@@ -42,9 +42,7 @@ class County(TenantMixin):
     )
     name = models.CharField(max_length=100)
     province = models.CharField(max_length=50, blank=True)
-    status = models.CharField(
-        max_length=16, choices=CountyStatus.choices, default=CountyStatus.ACTIVE
-    )
+    status = models.CharField(max_length=16, choices=CountyStatus.choices, default=CountyStatus.ACTIVE)
     created_at = models.DateTimeField(auto_now_add=True)
 
     # Schemas are created by onboard_county (a clone of the template), never as a side effect.

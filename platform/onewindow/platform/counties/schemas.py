@@ -7,9 +7,9 @@ template must be fully migrated before any clone; ``ensure_template_schema`` gua
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from django.conf import settings
 from django.core.management import call_command
@@ -19,6 +19,7 @@ from django_tenants.management.commands.migrate_schemas import MigrateSchemasCom
 from django_tenants.migration_executors import get_executor
 from django_tenants.utils import schema_exists
 
+from onewindow.platform.core.tenancy import use_public
 from onewindow.platform.counties.models import PUBLIC_SCHEMA, County
 
 # Any constant works; it only has to be the same in every process.
@@ -70,9 +71,7 @@ def _migrate_options(extra: Sequence[str] = ()) -> dict[str, object]:
     return options
 
 
-def migrate_schemas(
-    schemas: Sequence[str], *, parallel: bool = True, out: TextIO = sys.stdout
-) -> None:
+def migrate_schemas(schemas: Sequence[str], *, parallel: bool = True, out: TextIO = sys.stdout) -> None:
     """Migrate these tenant-app schemas, in parallel processes when there are several."""
     schemas = [s for s in schemas if s != PUBLIC_SCHEMA]
     if not schemas:
@@ -81,14 +80,14 @@ def migrate_schemas(
     options = _migrate_options(["--tenant", f"--executor={codename}"])
     connection.close()  # children fork; none may share the parent's socket
     get_executor(codename)([], options).run_migrations(tenants=list(schemas))
-    connection.set_schema_to_public()
+    use_public()
 
 
 def ensure_template_schema(out: TextIO | None = None) -> bool:
     """Create and migrate the template schema if needed. Returns True when it changed."""
     template = settings.TENANT_BASE_SCHEMA
     with advisory_lock(_TEMPLATE_LOCK):
-        connection.set_schema_to_public()
+        use_public()
         if not schema_exists(template):
             with connection.cursor() as cursor:
                 cursor.execute(f'CREATE SCHEMA "{template}"')
@@ -96,10 +95,8 @@ def ensure_template_schema(out: TextIO | None = None) -> bool:
             return False
         if out:
             out.write(f"迁移模板 schema {template} …\n")
-        call_command(
-            "migrate_schemas", tenant=True, schema_name=template, interactive=False, verbosity=0
-        )
-        connection.set_schema_to_public()
+        call_command("migrate_schemas", tenant=True, schema_name=template, interactive=False, verbosity=0)
+        use_public()
         return True
 
 
@@ -110,7 +107,7 @@ def migrate_all(
 
     Returns the number of migrations that were pending per schema (0 entries omitted).
     """
-    connection.set_schema_to_public()
+    use_public()
     public_pending = pending_by_schema([PUBLIC_SCHEMA])[PUBLIC_SCHEMA]
     done: dict[str, int] = {}
     if public_pending:

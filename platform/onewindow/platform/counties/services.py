@@ -6,10 +6,11 @@ import logging
 import time
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from onewindow.platform.audit.services import record_platform_event
 from onewindow.platform.core.errors import BusinessError, ErrorDetail, NotFound, ValidationErrors
+from onewindow.platform.core.tenancy import use_public
 from onewindow.platform.counties.models import (
     PUBLIC_SCHEMA,
     County,
@@ -76,7 +77,7 @@ def onboard_county(
     transaction with the row (cloning commits), so the row is created ``provisioning`` and only
     becomes ``active`` once the schema is complete; a failed clone removes both.
     """
-    connection.set_schema_to_public()
+    use_public()
     existing = County.objects.filter(code=code).first()
     if existing is not None and existing.name != name:
         raise BusinessError("COUNTY_EXISTS", f"代码 {code} 已属于 {existing.name}", field="code")
@@ -104,10 +105,10 @@ def onboard_county(
         county.create_schema(check_if_exists=True, verbosity=0)
     except Exception:
         log.exception("cloning the template for county %s failed; rolling back", code)
-        connection.set_schema_to_public()
+        use_public()
         county.delete(force_drop=True)
         raise
-    connection.set_schema_to_public()
+    use_public()
     with transaction.atomic():
         County.objects.filter(pk=county.pk).update(status=CountyStatus.ACTIVE)
         county.status = CountyStatus.ACTIVE

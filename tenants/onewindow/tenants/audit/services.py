@@ -6,6 +6,7 @@ from django.db import connection
 
 from onewindow.platform.core import clock, context
 from onewindow.platform.core.audit import actor_fields
+from onewindow.platform.core.tenancy import active_schema
 from onewindow.tenants.audit.models import AuditEvent
 
 
@@ -21,7 +22,7 @@ def record_event(
     Must run inside the service's transaction, so the event and the change commit together or
     not at all; called outside one it refuses rather than write an orphan event.
     """
-    if connection.schema_name == "public":
+    if active_schema() == "public":
         raise RuntimeError("record_event needs an active county (use record_platform_event)")
     if not connection.in_atomic_block:
         raise RuntimeError("record_event must run inside the service's transaction")
@@ -33,7 +34,5 @@ def record_event(
         subject_id="" if isinstance(subject, str) else str(getattr(subject, "pk", "")),
         data=data or {},
         request_id="" if rid == "-" else rid,
-        **actor_fields(actor),  # type: ignore[arg-type]
+        **actor_fields(actor),
     )
-
-

@@ -31,7 +31,9 @@ def mask(recipient: str) -> str:
 
 class ConsoleChannel:
     def send(self, message: OutboxMessage) -> None:
-        log.info("通知 [%s] → %s: %s %s", message.channel, mask(message.recipient), message.subject, message.body)
+        log.info(
+            "通知 [%s] → %s: %s %s", message.channel, mask(message.recipient), message.subject, message.body
+        )
 
 
 def channel(name: str) -> Channel:

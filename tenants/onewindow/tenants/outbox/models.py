@@ -16,9 +16,7 @@ class OutboxMessage(models.Model):
     recipient = models.CharField(max_length=200)
     subject = models.CharField(max_length=200, blank=True)
     body = models.TextField()
-    status = models.CharField(
-        max_length=16, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
-    )
+    status = models.CharField(max_length=16, choices=OutboxStatus.choices, default=OutboxStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
     created_at = models.DateTimeField()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError
+from onewindow.platform.core.tenancy import active_schema
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.outbox.channels import channel as get_channel
 from onewindow.tenants.outbox.models import OutboxMessage, OutboxStatus
@@ -18,9 +19,7 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 
 
-def enqueue_notification(
-    channel: str, recipient: str, body: str, *, subject: str = ""
-) -> OutboxMessage:
+def enqueue_notification(channel: str, recipient: str, body: str, *, subject: str = "") -> OutboxMessage:
     """Queue a message in the caller's transaction; it is delivered after commit.
 
     Called by services (inside their transaction), never directly by the API.
@@ -32,7 +31,7 @@ def enqueue_notification(
     message = OutboxMessage.objects.create(
         channel=channel, recipient=recipient.strip(), subject=subject, body=body, created_at=clock.now()
     )
-    schema = connection.schema_name
+    schema = active_schema()
 
     def kick() -> None:
         from onewindow.tenants.outbox.tasks import deliver_outbox

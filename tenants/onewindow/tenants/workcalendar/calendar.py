@@ -78,9 +78,7 @@ class WorkingCalendar:
     def _counts(self, day: dt.date, paused: Sequence[Interval]) -> bool:
         return self.is_working_day(day) and not any(a <= day <= b for a, b in paused)
 
-    def add_working_days(
-        self, start: dt.date, days: int, paused: Iterable[Interval] = ()
-    ) -> dt.date:
+    def add_working_days(self, start: dt.date, days: int, paused: Iterable[Interval] = ()) -> dt.date:
         """The date ``days`` working days after ``start`` (``start`` itself is not counted).
 
         行政许可法 art. 82: the day of acceptance is not counted. Working days inside a
@@ -98,9 +96,7 @@ class WorkingCalendar:
                 counted += 1
         raise BusinessError("CALENDAR_NO_WORKING_DAYS", "日历中找不到足够的工作日", field="date")
 
-    def working_days_between(
-        self, start: dt.date, end: dt.date, paused: Iterable[Interval] = ()
-    ) -> int:
+    def working_days_between(self, start: dt.date, end: dt.date, paused: Iterable[Interval] = ()) -> int:
         """Working days in (start, end]; negative when ``end`` is before ``start``."""
         if end < start:
             return -self.working_days_between(end, start, paused)
