@@ -1,0 +1,45 @@
+"""The CLI commands that write go through services and report typed errors as exit status 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onewindow.platform.accounts.models import ApiToken
+from onewindow.platform.accounts.roles import Role
+from onewindow.platform.calendar.models import NationalCalendarDay, NationalCalendarYear
+from onewindow.platform.cli import main
+from tests.factories import member_of
+
+pytestmark = pytest.mark.django_db
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "national-calendar.yaml"
+
+
+def test_calendar_load_reads_the_documented_format() -> None:
+    assert main(["calendar", "load", str(EXAMPLE)]) == 0
+    row = NationalCalendarYear.objects.get(year=2027)
+    assert row.loaded_by == "cli"
+    assert NationalCalendarDay.objects.filter(year=row).count() == 4
+
+
+def test_calendar_load_reports_errors_with_their_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("year: 2027\nholidays: [{date: 2026-12-31, name: x}]\nworkdays: []\n", encoding="utf-8")
+    assert main(["calendar", "load", str(bad)]) == 2
+    assert "DATE_OUTSIDE_YEAR [holidays[0]]" in capsys.readouterr().err
+    assert not NationalCalendarYear.objects.filter(year=2027).exists()
+
+
+def test_token_create_prints_the_secret_once(wushen, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    member_of(wushen, Role.COUNTY_ADMIN, username="integrator")
+    assert main(["token", "create", "integrator", "12345 对接", "--county", "150626"]) == 0
+    secret = capsys.readouterr().out.strip()
+    token = ApiToken.objects.get(user__username="integrator")
+    assert secret.startswith(f"ow_{token.prefix}_") and token.county == wushen
+
+
+def test_graphql_schema_check_passes_on_a_clean_tree() -> None:
+    assert main(["graphql-schema", "--check"]) == 0
