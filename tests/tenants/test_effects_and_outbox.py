@@ -62,3 +62,13 @@ def test_unknown_channel_is_a_typed_error() -> None:
     with pytest.raises(BusinessError) as err, transaction.atomic():
         enqueue_notification("pigeon", "x", "y")
     assert (err.value.code, err.value.field) == ("UNKNOWN_CHANNEL", "channel")
+
+
+def test_dispatchers_fan_out_to_active_counties_only(tongxu) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.platform.counties.models import County, CountyStatus
+    from onewindow.platform.tasking import fan_out_to_counties
+    from onewindow.tenants.outbox.tasks import deliver_outbox
+
+    active = County.objects.active().count()
+    County.objects.filter(pk=tongxu.pk).update(status=CountyStatus.SUSPENDED)
+    assert fan_out_to_counties(deliver_outbox) == active - 1

@@ -7,6 +7,8 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.signals import request_finished
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import set_script_prefix, set_urlconf
 
@@ -27,13 +29,18 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         incoming = request.META.get("HTTP_X_REQUEST_ID", "")
         rid = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
-        token = context.request_id.set(rid)
-        try:
-            response = self.get_response(request)
-        finally:
-            context.request_id.reset(token)
+        # Cleared on request_finished, not here: Django logs 4xx/5xx responses after the
+        # middleware chain returns, and those lines should carry the request's ids too.
+        context.request_id.set(rid)
+        response = self.get_response(request)
         response["X-Request-ID"] = rid
         return response
+
+
+@receiver(request_finished)
+def _clear_request_context(**_: object) -> None:
+    context.request_id.set("-")
+    context.county_code.set("-")
 
 
 def _not_found(message: str) -> JsonResponse:
@@ -98,16 +105,15 @@ class CountyRoutingMiddleware:
             request.tenant = county  # type: ignore[attr-defined]
             use_county(county)
             request.urlconf = settings.ROOT_URLCONF  # type: ignore[attr-defined]
-            code_token = context.county_code.set(county.code or "-")
+            context.county_code.set(county.code or "-")
         else:
             request.tenant = _platform_tenant()  # type: ignore[attr-defined]
             request.urlconf = settings.PUBLIC_SCHEMA_URLCONF  # type: ignore[attr-defined]
-            code_token = context.county_code.set("platform")
+            context.county_code.set("platform")
         set_urlconf(request.urlconf)  # type: ignore[attr-defined]
         try:
             return self.get_response(request)
         finally:
-            context.county_code.reset(code_token)
             use_public()
             if match:
                 set_script_prefix(request.META.get("SCRIPT_NAME", "").rstrip("/") + "/")

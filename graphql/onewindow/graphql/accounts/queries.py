@@ -16,9 +16,9 @@ class AccountQueries(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_me(root: Any, info: Any) -> object | None:
+    def resolve_me(root: Any, info: Any) -> Any:
         ctx = api_context(info)
-        return object() if ctx.is_authenticated else None
+        return ctx.user if ctx.is_authenticated else None
 
     @staticmethod
     def resolve_my_api_tokens(root: Any, info: Any) -> list[ApiToken]:

@@ -5,11 +5,11 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.core.context import api_context
-from onewindow.platform.accounts.models import ApiToken
+from onewindow.platform.accounts.models import ApiToken, User
 
 
 class Me(graphene.ObjectType):
-    """当前用户 and what they may do where they are."""
+    """当前用户 and what they may do where they are (resolved from the caller's user)."""
 
     username = graphene.String(required=True)
     display_name = graphene.String(required=True)
@@ -19,13 +19,8 @@ class Me(graphene.ObjectType):
     permissions = graphene.List(graphene.NonNull(graphene.String), required=True)
 
     @staticmethod
-    def resolve_username(root: Any, info: Any) -> str:
-        return str(api_context(info).user.username)
-
-    @staticmethod
-    def resolve_display_name(root: Any, info: Any) -> str:
-        user = api_context(info).user
-        return str(user.display_name or user.username)
+    def resolve_display_name(root: User, info: Any) -> str:
+        return root.display_name or root.username
 
     @staticmethod
     def resolve_roles(root: Any, info: Any) -> list[str]:

@@ -1,7 +1,25 @@
+import logging
+
 from django.apps import AppConfig
+
+log = logging.getLogger("onewindow.startup")
 
 
 class WebConfig(AppConfig):
     name = "onewindow.platform.web"
     label = "web"
     verbose_name = "页面"
+
+    def ready(self) -> None:
+        from django.conf import settings
+
+        db = settings.DATABASES["default"]
+        log.info(
+            "database: %s (%s/%s); broker: %s",
+            "embedded PostgreSQL" if settings.DATABASE_IS_EMBEDDED else "PostgreSQL",
+            db.get("HOST") or "localhost",
+            db["NAME"],
+            "embedded file broker"
+            if settings.BROKER_IS_EMBEDDED
+            else settings.CELERY_BROKER_URL.split("@")[-1],
+        )
