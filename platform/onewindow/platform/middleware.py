@@ -9,12 +9,13 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.signals import request_finished
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import set_script_prefix, set_urlconf
 
 from onewindow.platform.core import context
+from onewindow.platform.core.http import error_response
 from onewindow.platform.core.tenancy import use_county, use_public
-from onewindow.platform.counties.models import County, Domain
+from onewindow.platform.counties.models import County, CountyStatus, Domain
 
 _PREFIX = re.compile(r"^/c/(?P<code>\d{6})(?P<rest>/.*)?$")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
@@ -43,12 +44,6 @@ def _clear_request_context(**_: object) -> None:
     context.county_code.set("-")
 
 
-def _not_found(message: str) -> JsonResponse:
-    return JsonResponse(
-        {"errors": [{"message": message, "extensions": {"code": "COUNTY_NOT_FOUND"}}]}, status=404
-    )
-
-
 class CountyRoutingMiddleware:
     """Pick the county (schema) from the path prefix ``/c/<code>/`` or from the host.
 
@@ -65,43 +60,35 @@ class CountyRoutingMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         use_public()
         host = request.get_host().split(":")[0].lower()
-        host_county = (
+        domain = (
             Domain.objects.select_related("tenant").filter(domain=host).first()
             if host not in settings.PLATFORM_HOSTS
             else None
         )
-        host_tenant = host_county.tenant if host_county else None
+        host_tenant = domain.tenant if domain else None
 
         county: County | None = None
         match = _PREFIX.match(request.path_info)
         if match:
             code = match["code"]
             if host_tenant is not None and not host_tenant.is_platform and host_tenant.code != code:
-                return _not_found("该域名不属于此县")
+                return error_response(404, "COUNTY_NOT_FOUND", "该域名不属于此县")
             county = County.objects.counties().filter(code=code).first()
             if county is None:
-                return _not_found(f"没有代码为 {code} 的县")
+                return error_response(404, "COUNTY_NOT_FOUND", f"没有代码为 {code} 的县")
             request.path_info = match["rest"] or "/"
             script_name = request.META.get("SCRIPT_NAME", "").rstrip("/")
             set_script_prefix(f"{script_name}/c/{code}/")
         elif host_tenant is not None and not host_tenant.is_platform:
             county = host_tenant
         elif host_tenant is None and host not in settings.PLATFORM_HOSTS:
-            return _not_found(f"未知主机 {host}")
+            return error_response(404, "COUNTY_NOT_FOUND", f"未知主机 {host}")
 
         if county is not None:
             if not county.is_active and not request.path_info.startswith(("/healthz", "/readyz")):
-                return JsonResponse(
-                    {
-                        "errors": [
-                            {
-                                "message": f"{county.name} 已暂停服务",
-                                "extensions": {"code": "COUNTY_SUSPENDED"},
-                            }
-                        ]
-                    },
-                    status=403,
-                )
+                if county.status == CountyStatus.PROVISIONING:
+                    return error_response(503, "COUNTY_PROVISIONING", f"{county.name} 正在开通")
+                return error_response(403, "COUNTY_SUSPENDED", f"{county.name} 已暂停服务")
             request.tenant = county  # type: ignore[attr-defined]
             use_county(county)
             request.urlconf = settings.ROOT_URLCONF  # type: ignore[attr-defined]

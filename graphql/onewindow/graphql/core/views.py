@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -16,13 +15,9 @@ from onewindow.graphql.core.validation import validation_rules
 from onewindow.platform.accounts.roles import permissions_for
 from onewindow.platform.accounts.services import roles_in
 from onewindow.platform.core.errors import BusinessError
+from onewindow.platform.core.http import error_response
 
 log = logging.getLogger("onewindow.graphql")
-
-
-def _json(status: int, code: str, message: str) -> HttpResponse:
-    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
-    return HttpResponse(json.dumps(body, ensure_ascii=False), status=status, content_type="application/json")
 
 
 class OneWindowGraphQLView(GraphQLView):
@@ -49,12 +44,12 @@ class OneWindowGraphQLView(GraphQLView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         county = None if self.platform else getattr(request, "tenant", None)
         if not self.platform and (county is None or county.is_platform):
-            return _json(404, "COUNTY_NOT_FOUND", "请通过 /c/<行政区划代码>/graphql 访问县级接口")
+            return error_response(404, "COUNTY_NOT_FOUND", "请通过 /c/<行政区划代码>/graphql 访问县级接口")
         user = request.user
         roles = roles_in(user, county) if user.is_authenticated else frozenset()
         if user.is_authenticated and not roles:
             where = county.name if county is not None else "省级平台"
-            return _json(403, "NOT_A_MEMBER", f"您不是{where}的成员")
+            return error_response(403, "NOT_A_MEMBER", f"您不是{where}的成员")
         request.api_context = ApiContext(  # type: ignore[attr-defined]
             request=request,
             county=county,

@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 
 from onewindow.platform.accounts.services import authenticate_token
-
-
-def _refuse(status: int, code: str, message: str) -> JsonResponse:
-    return JsonResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status=status)
+from onewindow.platform.core.http import error_response
 
 
 class ApiTokenMiddleware:
@@ -30,16 +27,16 @@ class ApiTokenMiddleware:
         if header:
             scheme, _, raw = header.partition(" ")
             if scheme.lower() != "bearer" or not raw.strip():
-                return _refuse(401, "INVALID_TOKEN", "Authorization 须为 Bearer 令牌")
+                return error_response(401, "INVALID_TOKEN", "Authorization 须为 Bearer 令牌")
             token = authenticate_token(raw.strip())
             if token is None:
-                return _refuse(401, "INVALID_TOKEN", "令牌无效、已过期或已撤销")
+                return error_response(401, "INVALID_TOKEN", "令牌无效、已过期或已撤销")
             county = getattr(request, "tenant", None)
             on_platform = county is None or county.is_platform
             if (token.county_id is None) != on_platform or (
                 not on_platform and county is not None and token.county_id != county.pk
             ):
-                return _refuse(403, "TOKEN_SCOPE_MISMATCH", "此令牌不能用于该县或平台")
+                return error_response(403, "TOKEN_SCOPE_MISMATCH", "此令牌不能用于该县或平台")
             request.user = token.user
             request.api_token = token  # type: ignore[attr-defined]
             request._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]
