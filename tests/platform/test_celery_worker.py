@@ -6,7 +6,6 @@ fresh keys and never rely on rollback.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -15,7 +14,6 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 from django.db import connection, transaction
@@ -27,6 +25,7 @@ from onewindow.platform.counties.models import County, CountyStatus
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.outbox.models import OutboxMessage, OutboxStatus
 from onewindow.tenants.outbox.services import enqueue_notification
+from tests.dbhelpers import child_env
 from tests.factories import member_of
 from tests.graphql.helpers import county_path, gql
 
@@ -34,25 +33,10 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.worker
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    auth = quote(db["USER"] or "postgres")
-    if db.get("PASSWORD"):
-        auth += ":" + quote(db["PASSWORD"])
-    host = db.get("HOST") or ""
-    if host.startswith("/"):
-        return f"postgresql://{auth}@/{db['NAME']}?host={quote(host)}"
-    return f"postgresql://{auth}@{host or 'localhost'}:{db.get('PORT') or 5432}/{db['NAME']}"
-
-
 @pytest.fixture(scope="module")
 def worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[subprocess.Popen[bytes]]:
     with django_db_blocker.unblock():
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "onewindow.platform.test_settings",
-            "DATABASE_URL": _database_url(),
-        }
+        env = child_env()
     log = open(ROOT / ".onewindow" / "test-worker.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
         [

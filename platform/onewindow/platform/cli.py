@@ -363,10 +363,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from django.core.exceptions import ImproperlyConfigured
+
     from onewindow.platform.core.errors import BusinessError
 
     try:
         code: int = args.func(args)
+    except ImproperlyConfigured as exc:
+        print(f"配置错误: {exc}", file=sys.stderr)
+        return 2
     except BusinessError as exc:
         for detail in exc.details:
             where = f" [{detail.field}]" if detail.field else ""

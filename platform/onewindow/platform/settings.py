@@ -33,7 +33,7 @@ DATA_DIR: Path = embedded.data_dir()
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not (DEBUG or TESTING):
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (for development, set DEBUG=1).")
     # A development key that survives restarts, so sessions do too; never used in production.
     key_file = DATA_DIR / "dev-secret-key"
     if not key_file.exists():
