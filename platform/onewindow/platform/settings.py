@@ -77,6 +77,7 @@ SHARED_APPS = [
     "onewindow.platform.web",
     "onewindow.platform.audit",
     "onewindow.platform.calendar",
+    "onewindow.platform.catalog",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -84,6 +85,9 @@ TENANT_APPS = [
     "onewindow.tenants.workcalendar",
     "onewindow.tenants.outbox",
     "onewindow.tenants.effects",
+    "onewindow.tenants.hall",
+    "onewindow.tenants.catalog",
+    "onewindow.tenants.policy",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"

@@ -1,0 +1,1 @@
+"""The hall: sites, zones, windows, departments, staff and service teams (DOMAIN §1)."""

@@ -1,0 +1,1 @@
+"""Policy packs: a county's whole configuration as one versioned YAML document (ARCHITECTURE §4)."""

@@ -1,0 +1,209 @@
+"""The policy pack document, version 1 (pydantic). YAML in, YAML out.
+
+Every list entry has a stable ``code``: applying a pack upserts by code and retires what the
+pack no longer lists, so applying the same pack twice changes nothing. Field names are the
+model's; enum values are the code names of DOMAIN.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from onewindow.platform.catalog.models import ItemType
+from onewindow.tenants.catalog.models import ExemptReason, ItemKind, MaterialFormat, MaterialSource
+from onewindow.tenants.hall.models import (
+    Grade,
+    SiteLevel,
+    TeamRole,
+    TeamShape,
+    ValueAddedDomain,
+    WindowKind,
+    ZoneKind,
+)
+from onewindow.tenants.workcalendar.models import OverrideKind
+
+SCHEMA_ID: Final = "onewindow.policy/v1"
+
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _choice(enum: Any) -> Any:
+    """A ``Literal`` of a TextChoices' values: the document uses the code names."""
+    return Literal[tuple(enum.values)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CountyRef(Strict):
+    code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
+    name: Text
+    province: str = ""
+
+
+class DepartmentSpec(Strict):
+    code: Code
+    name: Text
+    short_name: str = ""
+
+
+class SiteSpec(Strict):
+    code: Code
+    name: Text
+    level: _choice(SiteLevel)  # type: ignore[valid-type]
+    parent: Code | None = None
+
+
+class ZoneSpec(Strict):
+    code: Code
+    site: Code
+    name: Text
+    kind: _choice(ZoneKind)  # type: ignore[valid-type]
+
+
+class WindowSpec(Strict):
+    code: Code
+    name: Text
+    kind: _choice(WindowKind)  # type: ignore[valid-type]
+    zone: Code
+    value_domain: _choice(ValueAddedDomain) | None = None  # type: ignore[valid-type]
+    lead_department: Code | None = None
+    departments: list[Code] = []
+    categories: list[Text] = []
+
+    @model_validator(mode="after")
+    def _value_domain(self) -> WindowSpec:
+        if (self.kind == WindowKind.VALUE_ADDED) != (self.value_domain is not None):
+            raise ValueError("value_domain is required for value_added windows and only for them")
+        return self
+
+
+class StaffSpec(Strict):
+    code: Code
+    name: Text
+    roles: list[Text] = []
+    grade: _choice(Grade) | None = None  # type: ignore[valid-type]
+    department: Code | None = None
+    posted_since: dt.date | None = None
+    window: Code | None = None
+    username: str = ""
+    title: str = ""
+
+
+class TeamMemberSpec(Strict):
+    role: _choice(TeamRole)  # type: ignore[valid-type]
+    name: Text
+    title: str = ""
+    staff: Code | None = None
+
+
+class TeamSpec(Strict):
+    code: Code
+    name: Text
+    shape: _choice(TeamShape)  # type: ignore[valid-type]
+    service_domain: str = ""
+    lead_department: Code | None = None
+    duties: str = ""
+    members: list[TeamMemberSpec] = []
+
+
+class MaterialSpec(Strict):
+    code: Code
+    name: Text
+    format: _choice(MaterialFormat) = MaterialFormat.EITHER.value  # type: ignore[valid-type]
+    copies: int = Field(default=1, ge=0, le=99)
+    source: _choice(MaterialSource) = MaterialSource.APPLICANT.value  # type: ignore[valid-type]
+    tolerance_allowed: bool = False
+    exempt: _choice(ExemptReason) | None = None  # type: ignore[valid-type]
+
+
+class FaqSpec(Strict):
+    q: Text
+    a: Text
+
+
+class GuideSpec(Strict):
+    """办事指南 fields of 004 第十条 beyond the unified elements."""
+
+    conditions: str = ""
+    sample_text: str = ""
+    common_errors: str = ""
+    fees: str = ""
+    process: str = ""
+    result_name: str = ""
+    result_sample: str = ""
+    consultation: str = ""
+
+
+class ItemSpec(Strict):
+    code: Code
+    provincial_code: str | None = None
+    # A claim (provincial_code set) inherits the unified elements it leaves out.
+    name: str = ""
+    item_type: _choice(ItemType) | None = None  # type: ignore[valid-type]
+    competent_department: str = ""
+    implementing_body: str = ""
+    legal_basis: str = ""
+    department: Code
+    kind: _choice(ItemKind)  # type: ignore[valid-type]
+    statutory_limit_days: int | None = Field(default=None, ge=0, le=3650)
+    promised_limit_days: int | None = Field(default=None, ge=0, le=3650)
+    online_depth: int = Field(default=1, ge=1, le=4)
+    visits_required: int = Field(default=1, ge=0, le=20)
+    assistance_eligible: bool = True
+    self_service: bool = False
+    guide: GuideSpec = GuideSpec()
+    materials: list[MaterialSpec] = []
+    review_points: list[Text] = []
+    faq: list[FaqSpec] = []
+
+
+class BundleSpec(Strict):
+    code: Code
+    name: Text
+    national_code: str | None = None
+    lead_department: Code
+    co_departments: list[Code] = []
+    items: list[Code]
+    promised_limit_days: int = Field(ge=0, le=3650)
+
+
+class OverrideSpec(Strict):
+    date: dt.date
+    kind: _choice(OverrideKind)  # type: ignore[valid-type]
+    reason: Text
+
+
+class PolicyPack(Strict):
+    schema_: Literal["onewindow.policy/v1"] = Field(default=SCHEMA_ID, alias="schema")
+    county: CountyRef
+    departments: list[DepartmentSpec] = []
+    sites: list[SiteSpec] = []
+    zones: list[ZoneSpec] = []
+    windows: list[WindowSpec] = []
+    staff: list[StaffSpec] = []
+    teams: list[TeamSpec] = []
+    items: list[ItemSpec] = []
+    bundles: list[BundleSpec] = []
+    calendar_overrides: list[OverrideSpec] = []
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+# The sections in apply order (a section may refer only to sections before it).
+SECTIONS = (
+    "departments",
+    "sites",
+    "zones",
+    "windows",
+    "staff",
+    "teams",
+    "items",
+    "bundles",
+    "calendar_overrides",
+)
