@@ -19,19 +19,20 @@ def django_db_setup(  # type: ignore[no-untyped-def]
     ``django_db`` mark), plus the three seed counties onboarded through the real path."""
     from django.test.utils import setup_databases, teardown_databases
 
-    from onewindow.platform.counties.services import (
-        SEED_COUNTIES,
-        ensure_platform_tenant,
-        onboard_county,
-    )
+    from onewindow.platform.catalog.services import ensure_example_catalogs
+    from onewindow.platform.counties.services import SEED_COUNTIES, ensure_platform_tenant
+    from onewindow.platform.onboarding.services import onboard_now
+    from onewindow.tenants.policy.presets import SEED_PRESETS
 
     keepdb = django_db_keepdb and not django_db_createdb
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
         db_cfg = setup_databases(verbosity=verbosity, interactive=False, keepdb=keepdb, aliases={"default"})
         ensure_platform_tenant()
+        ensure_example_catalogs()
         for code, name, province in SEED_COUNTIES:
-            onboard_county(code, name, province, actor="tests")
+            job = onboard_now(code, name, province, preset=SEED_PRESETS[code], actor="tests")
+            assert job.status == "ready", job.errors
         connection.set_schema_to_public()
     yield
     if not keepdb:

@@ -60,21 +60,48 @@ def test_counties_list_costs_a_constant_number_of_queries(client: Client, operat
 
 ONBOARD = """
 mutation($input: OnboardCountyInput!) {
-  onboardCounty(input: $input) { code queued errors { field code message } }
+  onboardCounty(input: $input) { job { id status } errors { field code message } }
 }"""
 
 
 def test_onboarding_validates_before_queueing(client: Client, operator) -> None:  # type: ignore[no-untyped-def]
-    before = County.objects.count()
-    _, body = gql(client, ONBOARD, {"input": {"code": "15062", "name": "", "province": "内蒙古自治区"}})
+    from onewindow.platform.counties.models import OnboardingJob
+
+    before = (County.objects.count(), OnboardingJob.objects.count())
+    _, body = gql(
+        client,
+        ONBOARD,
+        {"input": {"code": "15062", "name": "", "province": "内蒙古自治区", "preset": "wushen"}},
+    )
     errors = {e["field"]: e["code"] for e in body["data"]["onboardCounty"]["errors"]}
     assert errors == {"code": "INVALID_COUNTY_CODE", "name": "REQUIRED"}
     _, body = gql(
-        client, ONBOARD, {"input": {"code": "150626", "name": "乌审旗", "province": "内蒙古自治区"}}
+        client,
+        ONBOARD,
+        {"input": {"code": "150626", "name": "乌审旗", "province": "内蒙古自治区", "preset": "wushen"}},
     )
     assert body["data"]["onboardCounty"]["errors"][0]["code"] == "COUNTY_EXISTS"
-    assert body["data"]["onboardCounty"]["queued"] is None
-    assert County.objects.count() == before
+    assert body["data"]["onboardCounty"]["job"] is None
+    _, body = gql(
+        client,
+        ONBOARD,
+        {"input": {"code": "150627", "name": "测试", "province": "内蒙古自治区", "preset": "nope"}},
+    )
+    assert body["data"]["onboardCounty"]["errors"][0]["code"] == "UNKNOWN_PRESET"
+    assert (County.objects.count(), OnboardingJob.objects.count()) == before
+
+
+def test_an_invalid_pack_is_refused_with_its_yaml_path(client: Client, operator) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.policy.presets import preset_text
+
+    broken = preset_text("tongxu").replace("zone: intake}", "zone: nowhere}", 1)
+    _, body = gql(
+        client, ONBOARD, {"input": {"code": "410299", "name": "测试县", "province": "河南省", "pack": broken}}
+    )
+    assert body["data"]["onboardCounty"]["errors"] == [
+        {"field": "pack.windows[3].zone", "code": "UNKNOWN_REFERENCE", "message": "分区 nowhere 不存在"}
+    ]
+    assert not County.objects.filter(code="410299").exists()
 
 
 def test_only_operators_onboard(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +109,9 @@ def test_only_operators_onboard(client: Client, wushen) -> None:  # type: ignore
     from onewindow.platform.accounts.models import Membership
 
     Membership.objects.filter(county=None).update(roles=[])
-    status, body = gql(client, ONBOARD, {"input": {"code": "150627", "name": "x", "province": "y"}})
+    status, body = gql(
+        client, ONBOARD, {"input": {"code": "150627", "name": "x", "province": "y", "preset": "wushen"}}
+    )
     # no role left on the platform: refused before any resolver
     assert status == 403 and body["errors"][0]["extensions"]["code"] == "NOT_A_MEMBER"
 

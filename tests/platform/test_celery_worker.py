@@ -97,7 +97,7 @@ def test_a_tenant_task_runs_in_its_county(worker: Any, django_db_blocker: Any) -
         connection.set_schema_to_public()
 
 
-def test_onboarding_runs_in_the_worker_by_cloning_the_template(
+def test_onboarding_runs_in_the_worker_from_a_preset(
     worker: Any, django_db_blocker: Any, client: Client
 ) -> None:
     with django_db_blocker.unblock():
@@ -105,18 +105,26 @@ def test_onboarding_runs_in_the_worker_by_cloning_the_template(
         client.force_login(operator)
         _, body = gql(
             client,
-            'mutation { onboardCounty(input: {code: "990001", name: "测试旗", province: "测试省"}) '
-            "{ code queued errors { code } } }",
+            'mutation { onboardCounty(input: {code: "990001", name: "测试旗", province: "内蒙古自治区", '
+            'preset: "wushen", admin: "ceshi-admin", hosts: ["ceshi.localhost"]}) '
+            "{ job { id status } errors { code } } }",
         )
-        assert body["data"]["onboardCounty"] == {"code": "990001", "queued": True, "errors": []}
+        payload = body["data"]["onboardCounty"]
+        assert payload["errors"] == [] and payload["job"]["status"] == "QUEUED"
+        job_query = (
+            "query($id: ID!) { onboardingJob(id: $id) { status step progress seconds errors { code } } }"
+        )
 
-        def active() -> bool:
-            county = County.objects.filter(code="990001").first()
-            return county is not None and county.status == CountyStatus.ACTIVE
+        def ready() -> bool:
+            _, body = gql(client, job_query, {"id": payload["job"]["id"]})
+            return body["data"]["onboardingJob"]["status"] in ("READY", "FAILED")
 
-        seconds = wait_for(active)
+        wait_for(ready)
+        _, body = gql(client, job_query, {"id": payload["job"]["id"]})
+        job = body["data"]["onboardingJob"]
+        assert (job["status"], job["progress"], job["errors"]) == ("READY", 100, [])
         county = County.objects.get(code="990001")
-        assert county.schema_name == "county_990001"
+        assert county.schema_name == "county_990001" and county.status == CountyStatus.ACTIVE
         with schema_context("public"), connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM county_990001.django_migrations UNION ALL "
@@ -131,7 +139,20 @@ def test_onboarding_runs_in_the_worker_by_cloning_the_template(
             triggers = [row[0] for row in cursor.fetchall()]
         assert faked == template > 0
         assert triggers == ["audit_event_no_update_delete"]
+        # the preset was applied to the new county, under its own identity
+        from onewindow.tenants.hall.models import Window
+        from onewindow.tenants.policy.services import export_pack
+
+        with tenant_context(county):
+            assert Window.objects.filter(code="CJ01", kind="issuance").exists()
+            assert export_pack().county.code == "990001"
+        # the admin can sign in to it, and its host reaches it
+        from onewindow.platform.accounts.models import Membership
+
+        assert Membership.objects.filter(user__username="ceshi-admin", county=county).exists()
         client.logout()
+        _, body = gql(client, "{ county { code name } }", path="/graphql", HTTP_HOST="ceshi.localhost")
+        assert body["data"]["county"] == {"code": "990001", "name": "测试旗"}
         _, body = gql(client, "{ county { code name } }", path=county_path("990001"))
         assert body["data"]["county"] == {"code": "990001", "name": "测试旗"}
-        print(f"onboarding through the worker took {seconds:.2f}s")
+        print(f"onboarding from a preset through the worker: {job['seconds']:.2f}s in the job")

@@ -19,7 +19,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 # Every module that defines tasks; a worker imports them all at start.
 app.conf.imports = (
     "onewindow.platform.tasking",
-    "onewindow.platform.counties.tasks",
+    "onewindow.platform.onboarding.tasks",
     "onewindow.tenants.outbox.tasks",
 )
 

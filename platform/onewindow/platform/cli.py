@@ -70,26 +70,27 @@ def prepare(progress: Any = _step) -> None:
     """Migrate, ensure the platform row, the three seed counties and the demo user."""
     from onewindow.platform.accounts.roles import Role
     from onewindow.platform.accounts.services import ensure_user, grant_membership, roles_in
+    from onewindow.platform.catalog.services import ensure_example_catalogs
     from onewindow.platform.counties.models import County
     from onewindow.platform.counties.schemas import migrate_all
-    from onewindow.platform.counties.services import (
-        SEED_COUNTIES,
-        ensure_platform_tenant,
-        onboard_county,
-    )
+    from onewindow.platform.counties.services import SEED_COUNTIES, ensure_platform_tenant
+    from onewindow.platform.onboarding.services import onboard_now
+    from onewindow.tenants.policy.presets import SEED_PRESETS
 
     migrate_all(progress=progress)
     ensure_platform_tenant()
+    ensure_example_catalogs()
     for i, (code, name, province) in enumerate(SEED_COUNTIES, 1):
-        exists = County.objects.filter(code=code).exclude(status="provisioning").exists()
-        if not exists:
-            started = time.monotonic()
-            onboard_county(code, name, province, actor="onewindow up")
-            progress(
-                f"[{i}/{len(SEED_COUNTIES)}] 已开通 {name} ({code})，用时 {time.monotonic() - started:.2f}s"
-            )
-        else:
+        if County.objects.filter(code=code).exists():
             progress(f"[{i}/{len(SEED_COUNTIES)}] {name} ({code}) 已存在")
+            continue
+        preset = SEED_PRESETS[code]
+        job = onboard_now(code, name, province, preset=preset, actor="onewindow up")
+        if job.status != "ready":
+            raise SystemExit(f"开通 {name} 失败: {job.errors}")
+        progress(
+            f"[{i}/{len(SEED_COUNTIES)}] 已按预设 {preset} 开通 {name} ({code})，用时 {job.seconds:.2f}s"
+        )
     demo = ensure_user(DEMO_USER, password=DEMO_PASSWORD, display_name="演示用户", actor="onewindow up")
     if not roles_in(demo, None):
         grant_membership(demo, None, [Role.PROVINCIAL_OPERATOR], actor="onewindow up")

@@ -7,9 +7,9 @@ import graphene
 from onewindow.graphql.core.connections import ConnectionField
 from onewindow.graphql.core.context import api_context
 from onewindow.graphql.core.permissions import require
-from onewindow.graphql.counties.types import CountyStatusEnum, CountyType
+from onewindow.graphql.counties.types import CountyStatusEnum, CountyType, OnboardingJobType
 from onewindow.platform.accounts.roles import Perm
-from onewindow.platform.counties.models import County
+from onewindow.platform.counties.models import County, OnboardingJob
 
 
 class CountyQueries(graphene.ObjectType):
@@ -29,6 +29,7 @@ class PlatformCountyQueries(graphene.ObjectType):
         CountyType, status=CountyStatusEnum(), description="全部县（按行政区划代码排序）"
     )
     county = graphene.Field(CountyType, code=graphene.String(required=True), description="按代码查县")
+    onboarding_job = graphene.Field(OnboardingJobType, id=graphene.ID(required=True), description="开通任务")
 
     @staticmethod
     @require(Perm.PLATFORM_VIEW_COUNTIES)
@@ -42,3 +43,8 @@ class PlatformCountyQueries(graphene.ObjectType):
     @require(Perm.PLATFORM_VIEW_COUNTIES)
     def resolve_county(root: Any, info: Any, code: str) -> County | None:
         return County.objects.counties().filter(code=code).first()
+
+    @staticmethod
+    @require(Perm.PLATFORM_VIEW_COUNTIES)
+    def resolve_onboarding_job(root: Any, info: Any, id: str) -> OnboardingJob | None:
+        return OnboardingJob.objects.filter(pk=int(id)).first() if id.isdigit() else None

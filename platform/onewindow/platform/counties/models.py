@@ -75,3 +75,37 @@ class Domain(DomainMixin):
     class Meta:
         verbose_name = "域名"
         verbose_name_plural = "域名"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", "排队中"
+    RUNNING = "running", "进行中"
+    READY = "ready", "已就绪"
+    FAILED = "failed", "失败"
+
+
+class OnboardingJob(models.Model):
+    """开通任务: a county being onboarded in a worker; the operator watches it until ready."""
+
+    code = models.CharField(max_length=6)
+    name = models.CharField(max_length=100)
+    province = models.CharField(max_length=50, blank=True)
+    domains = models.JSONField(default=list, blank=True)
+    preset = models.CharField(max_length=32, blank=True)
+    document = models.TextField(blank=True)  # a full pack instead of a preset
+    admin_username = models.CharField(max_length=150, blank=True)
+    requested_by = models.CharField(max_length=150, blank=True)
+    status = models.CharField(max_length=16, choices=JobStatus.choices, default=JobStatus.QUEUED)
+    step = models.CharField(max_length=100, blank=True)
+    progress = models.PositiveSmallIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    seconds = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "开通任务"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.status}"

@@ -69,6 +69,7 @@ def onboard_county(
     *,
     domains: list[str] | None = None,
     actor: object | None = None,
+    activate: bool = True,
 ) -> County:
     """Create a county: its row, its host names, and its schema cloned from the template.
 
@@ -110,8 +111,9 @@ def onboard_county(
         raise
     use_public()
     with transaction.atomic():
-        County.objects.filter(pk=county.pk).update(status=CountyStatus.ACTIVE)
-        county.status = CountyStatus.ACTIVE
+        if activate:  # otherwise the caller activates it once configured (onboarding jobs)
+            County.objects.filter(pk=county.pk).update(status=CountyStatus.ACTIVE)
+            county.status = CountyStatus.ACTIVE
         seconds = round(time.monotonic() - started, 3)
         record_platform_event(
             "county.onboarded",

@@ -6,26 +6,29 @@ import graphene
 
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
+from onewindow.graphql.counties.types import OnboardingJobType
 from onewindow.platform.accounts.roles import Perm
-from onewindow.platform.counties.services import validate_new_county
-from onewindow.platform.counties.tasks import onboard_county_task
+from onewindow.platform.onboarding.services import request_onboarding
 
 
 class OnboardCountyInput(graphene.InputObjectType):
     code = graphene.String(required=True, description="6 位行政区划代码")
     name = graphene.String(required=True)
     province = graphene.String(required=True)
-    domains = graphene.List(graphene.NonNull(graphene.String), description="该县自己的域名（可选）")
+    hosts = graphene.List(graphene.NonNull(graphene.String), description="该县自己的域名（可选）")
+    preset = graphene.String(description="从预设开始：wushen、wenling 或 tongxu")
+    pack = graphene.String(description="或给出完整的政策包 YAML")
+    admin = graphene.String(description="县级管理员的用户名（不存在则创建）")
 
 
 class OnboardCounty(BaseMutation):
-    """开通新县：校验后交给后台任务，从模板 schema 克隆（几秒钟）。用 `county(code)` 查看进度。"""
+    """开通新县：校验代码、域名和政策包后排队；后台任务克隆模板、应用政策包、授予管理员。
+    用 `onboardingJob(id)` 查看进度，状态为 READY 后即可使用。"""
 
     class Arguments:
         input = OnboardCountyInput(required=True)
 
-    code = graphene.String(description="已排队开通的县代码")
-    queued = graphene.Boolean()
+    job = graphene.Field(OnboardingJobType)
 
     class Meta:
         permission = Perm.PLATFORM_ONBOARD_COUNTY
@@ -33,8 +36,14 @@ class OnboardCounty(BaseMutation):
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> OnboardCounty:
         payload = data["input"]
-        code, name = payload["code"].strip(), payload["name"].strip()
-        domains = [d.strip().lower() for d in payload.get("domains") or [] if d.strip()]
-        validate_new_county(code, name, domains)
-        onboard_county_task.delay(code, name, payload["province"], domains, ctx.user.pk)
-        return cls(code=code, queued=True)
+        job = request_onboarding(
+            payload["code"].strip(),
+            payload["name"],
+            payload["province"],
+            domains=[h.strip() for h in payload.get("hosts") or [] if h.strip()],
+            preset=(payload.get("preset") or "").strip(),
+            document=payload.get("pack") or "",
+            admin=payload.get("admin") or "",
+            actor=ctx.user,
+        )
+        return cls(job=job)
