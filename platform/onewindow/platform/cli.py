@@ -2,10 +2,12 @@
 
 onewindow up [--port 8000]      migrate, ensure the seed counties, run API + worker + beat
 onewindow migrate               public, template, then every county with pending migrations
-onewindow county onboard CODE NAME PROVINCE [--domain HOST]
+onewindow county onboard CODE NAME PROVINCE --preset NAME [--domain HOST] [--admin USER]
 onewindow county list
+onewindow policy validate FILE | apply --county CODE FILE | export --county CODE | diff …
+onewindow catalog load FILE     a provincial standard catalog (YAML)
 onewindow calendar load FILE    a year's national arrangement (YAML)
-onewindow token create USER [--county CODE] NAME
+onewindow token create USER NAME [--county CODE]
 onewindow graphql-schema [--check]
 onewindow manage ARGS…          any Django management command
 """
@@ -233,16 +235,29 @@ def supervise(children: Sequence[tuple[str, list[str]]], *, banner: str = "", gr
 def cmd_county(args: argparse.Namespace) -> int:
     _setup_django()
     from onewindow.platform.counties.models import County
-    from onewindow.platform.counties.services import ensure_platform_tenant, onboard_county
+    from onewindow.platform.counties.services import ensure_platform_tenant
+    from onewindow.platform.onboarding.services import onboard_now
 
     if args.action == "list":
         for county in County.objects.counties().order_by("code"):
             print(f"{county.code}\t{county.name}\t{county.province}\t{county.status}\t{county.schema_name}")
         return 0
     ensure_platform_tenant()
-    started = time.monotonic()
-    county = onboard_county(args.code, args.name, args.province, domains=args.domain, actor="cli")
-    _step(f"已开通 {county}，schema {county.schema_name}，用时 {time.monotonic() - started:.2f}s")
+    job = onboard_now(
+        args.code,
+        args.name,
+        args.province,
+        preset=args.preset or "",
+        document=Path(args.pack).read_text(encoding="utf-8") if args.pack else "",
+        domains=args.domain,
+        admin=args.admin or "",
+        actor="cli",
+    )
+    if job.status != "ready":
+        for error in job.errors:
+            print(f"错误 {error['code']}: {error['message']}", file=sys.stderr)
+        return 2
+    _step(f"已开通 {job.name} ({job.code})，用时 {job.seconds:.2f}s")
     return 0
 
 
@@ -278,6 +293,61 @@ def cmd_token(args: argparse.Namespace) -> int:
     county = County.objects.counties().get(code=args.county) if args.county else None
     issued = issue_api_token(user, county, args.name, actor="cli")
     print(issued.secret)
+    return 0
+
+
+def _in_county(code: str) -> Any:
+    from django_tenants.utils import tenant_context
+
+    from onewindow.platform.core.errors import NotFound
+    from onewindow.platform.counties.models import County
+
+    county = County.objects.counties().filter(code=code).first()
+    if county is None:
+        raise NotFound(f"县 {code}", field="county")
+    return tenant_context(county)
+
+
+def cmd_policy(args: argparse.Namespace) -> int:
+    _setup_django()
+    from onewindow.tenants.policy import services
+
+    if args.action == "export":
+        with _in_county(args.county):
+            sys.stdout.write(services.export_yaml())
+        return 0
+    text = Path(args.file).read_text(encoding="utf-8")
+    if args.action == "validate":
+        pack = services.validate_text(text, province=args.province)
+        counts = "，".join(
+            f"{s} {len(getattr(pack, s))}" for s in ("departments", "windows", "items", "bundles")
+        )
+        _step(f"政策包有效：{pack.county.name} ({pack.county.code})，{counts}")
+        return 0
+    with _in_county(args.county):
+        if args.action == "diff":
+            from onewindow.tenants.policy.document import parse_pack
+
+            changes = services.diff_against_county(parse_pack(text))
+            for change in changes:
+                fields = f" {', '.join(change.get('fields', []))}" if change.get("fields") else ""
+                print(f"{change['change']:<9} {change['path']}{fields}")
+            _step(f"{len(changes)} 处变化")
+            return 0
+        result = services.apply_text(text, actor="cli", source=Path(args.file).name, rebase=args.rebase)
+    if result.version is None:
+        _step("没有变化（已与政策包一致）")
+    else:
+        _step(f"已应用为版本 v{result.version.number}，{len(result.diff)} 处变化")
+    return 0
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    _setup_django()
+    from onewindow.platform.catalog.services import load_catalog_file
+
+    for province, count in load_catalog_file(Path(args.file), actor="cli").items():
+        _step(f"{province}：已载入 {count} 个省级标准事项")
     return 0
 
 
@@ -335,6 +405,9 @@ def build_parser() -> argparse.ArgumentParser:
     onboard.add_argument("name")
     onboard.add_argument("province")
     onboard.add_argument("--domain", action="append", default=[])
+    onboard.add_argument("--preset", help="从预设开始：wushen、wenling、tongxu")
+    onboard.add_argument("--pack", help="或一个完整的政策包文件")
+    onboard.add_argument("--admin", help="县级管理员用户名")
     csub.add_parser("list", help="列出全部县")
     county.set_defaults(func=cmd_county)
 
@@ -351,6 +424,28 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("name")
     create.add_argument("--county", help="县代码；不给则为平台令牌")
     token.set_defaults(func=cmd_token)
+
+    policy = sub.add_parser("policy", help="政策包：校验、应用、导出、对比")
+    psub = policy.add_subparsers(dest="action", required=True)
+    pv = psub.add_parser("validate", help="校验政策包文件")
+    pv.add_argument("file")
+    pv.add_argument("--province", help="按此省的标准目录校验认领（默认取政策包中的省份）")
+    pa = psub.add_parser("apply", help="把政策包应用到一个县（全部成功或全部不变）")
+    pa.add_argument("file")
+    pa.add_argument("--county", required=True)
+    pa.add_argument("--rebase", action="store_true", help="政策包写给别的县（如预设）：以目标县的身份应用")
+    pe = psub.add_parser("export", help="把一个县的配置导出为 YAML（标准输出）")
+    pe.add_argument("--county", required=True)
+    pd = psub.add_parser("diff", help="应用前查看变化")
+    pd.add_argument("file")
+    pd.add_argument("--county", required=True)
+    policy.set_defaults(func=cmd_policy)
+
+    catalog = sub.add_parser("catalog", help="省级标准目录")
+    catsub = catalog.add_subparsers(dest="action", required=True)
+    catload = catsub.add_parser("load", help="从 YAML 载入（省份 → 事项列表）")
+    catload.add_argument("file")
+    catalog.set_defaults(func=cmd_catalog)
 
     gql = sub.add_parser("graphql-schema", help="写出（或 --check 核对）提交的 SDL 文件")
     gql.add_argument("--check", action="store_true")

@@ -85,10 +85,28 @@ def request_onboarding(
 
 
 def onboard_now(
-    code: str, name: str, province: str, *, preset: str, actor: Any, admin: str = ""
+    code: str,
+    name: str,
+    province: str,
+    *,
+    actor: Any,
+    preset: str = "",
+    document: str = "",
+    domains: list[str] | None = None,
+    admin: str = "",
 ) -> OnboardingJob:
     """Onboard in this process (``onewindow up``, tests, the CLI): same checks, same steps."""
-    job = request_onboarding(code, name, province, preset=preset, admin=admin, actor=actor, enqueue=False)
+    job = request_onboarding(
+        code,
+        name,
+        province,
+        preset=preset,
+        document=document,
+        domains=domains,
+        admin=admin,
+        actor=actor,
+        enqueue=False,
+    )
     return run_job(job.pk)
 
 
