@@ -19,9 +19,13 @@ from onewindow.graphql.calendar.queries import CalendarQueries
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
 from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQueries
+from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCountyPolicyPack
+from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
+from onewindow.graphql.policy.platform_queries import PlatformPolicyQueries
+from onewindow.graphql.policy.queries import PolicyQueries
 
 
-class CountyQuery(CountyQueries, AccountQueries, CalendarQueries, graphene.ObjectType):
+class CountyQuery(CountyQueries, AccountQueries, CalendarQueries, PolicyQueries, graphene.ObjectType):
     pass
 
 
@@ -30,9 +34,10 @@ class CountyMutation(graphene.ObjectType):
     revoke_api_token = RevokeApiToken.Field()
     set_calendar_override = SetCalendarOverride.Field()
     remove_calendar_override = RemoveCalendarOverride.Field()
+    apply_policy_pack = ApplyPolicyPack.Field()
 
 
-class PlatformQuery(PlatformCountyQueries, AccountQueries, graphene.ObjectType):
+class PlatformQuery(PlatformCountyQueries, PlatformPolicyQueries, AccountQueries, graphene.ObjectType):
     pass
 
 
@@ -40,6 +45,7 @@ class PlatformMutation(graphene.ObjectType):
     onboard_county = OnboardCounty.Field()
     set_county_status = SetCountyStatus.Field()
     load_national_calendar_year = LoadNationalCalendarYear.Field()
+    apply_county_policy_pack = ApplyCountyPolicyPack.Field()
     create_api_token = CreateApiToken.Field()
     revoke_api_token = RevokeApiToken.Field()
 

@@ -27,11 +27,13 @@ class Perm(StrEnum):
     COUNTY_VIEW = "county.view"
     COUNTY_MANAGE_TOKENS = "county.manage_tokens"
     COUNTY_MANAGE_CALENDAR = "county.manage_calendar"
+    COUNTY_MANAGE_POLICY = "county.manage_policy"  # the pack: hall, catalog, teams …
     # platform API
     PLATFORM_VIEW_COUNTIES = "platform.view_counties"
     PLATFORM_ONBOARD_COUNTY = "platform.onboard_county"
     PLATFORM_MANAGE_CALENDAR = "platform.manage_calendar"
     PLATFORM_MANAGE_TOKENS = "platform.manage_tokens"
+    PLATFORM_MANAGE_POLICY = "platform.manage_policy"
 
 
 _EVERY_COUNTY_MEMBER = {Perm.COUNTY_VIEW, Perm.COUNTY_MANAGE_TOKENS}
@@ -43,9 +45,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.PLATFORM_ONBOARD_COUNTY,
             Perm.PLATFORM_MANAGE_CALENDAR,
             Perm.PLATFORM_MANAGE_TOKENS,
+            Perm.PLATFORM_MANAGE_POLICY,
         }
     ),
-    Role.COUNTY_ADMIN: frozenset(_EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR}),
+    Role.COUNTY_ADMIN: frozenset(
+        _EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR, Perm.COUNTY_MANAGE_POLICY}
+    ),
     Role.CENTRE_MANAGER: frozenset(_EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR}),
     Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER),
     Role.INTAKE_CLERK: frozenset(_EVERY_COUNTY_MEMBER),
