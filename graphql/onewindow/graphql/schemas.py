@@ -16,16 +16,26 @@ from onewindow.graphql.calendar.mutations.load_national_calendar_year import Loa
 from onewindow.graphql.calendar.mutations.remove_calendar_override import RemoveCalendarOverride
 from onewindow.graphql.calendar.mutations.set_calendar_override import SetCalendarOverride
 from onewindow.graphql.calendar.queries import CalendarQueries
+from onewindow.graphql.catalog.queries import CatalogQueries
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
 from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQueries
+from onewindow.graphql.hall.queries import HallQueries
 from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCountyPolicyPack
 from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
 from onewindow.graphql.policy.platform_queries import PlatformPolicyQueries
 from onewindow.graphql.policy.queries import PolicyQueries
 
 
-class CountyQuery(CountyQueries, AccountQueries, CalendarQueries, PolicyQueries, graphene.ObjectType):
+class CountyQuery(
+    CountyQueries,
+    AccountQueries,
+    HallQueries,
+    CatalogQueries,
+    CalendarQueries,
+    PolicyQueries,
+    graphene.ObjectType,
+):
     pass
 
 
