@@ -16,10 +16,26 @@ from onewindow.graphql.calendar.mutations.load_national_calendar_year import Loa
 from onewindow.graphql.calendar.mutations.remove_calendar_override import RemoveCalendarOverride
 from onewindow.graphql.calendar.mutations.set_calendar_override import SetCalendarOverride
 from onewindow.graphql.calendar.queries import CalendarQueries
+from onewindow.graphql.catalog.mutations.retire_bundle import RetireBundle
+from onewindow.graphql.catalog.mutations.retire_service_item import RetireServiceItem
+from onewindow.graphql.catalog.mutations.save_bundle import SaveBundle
+from onewindow.graphql.catalog.mutations.save_service_item import SaveServiceItem
 from onewindow.graphql.catalog.queries import CatalogQueries
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
 from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQueries
+from onewindow.graphql.hall.mutations.retire_department import RetireDepartment
+from onewindow.graphql.hall.mutations.retire_service_team import RetireServiceTeam
+from onewindow.graphql.hall.mutations.retire_site import RetireSite
+from onewindow.graphql.hall.mutations.retire_staff_member import RetireStaffMember
+from onewindow.graphql.hall.mutations.retire_window import RetireWindow
+from onewindow.graphql.hall.mutations.retire_zone import RetireZone
+from onewindow.graphql.hall.mutations.save_department import SaveDepartment
+from onewindow.graphql.hall.mutations.save_service_team import SaveServiceTeam
+from onewindow.graphql.hall.mutations.save_site import SaveSite
+from onewindow.graphql.hall.mutations.save_staff_member import SaveStaffMember
+from onewindow.graphql.hall.mutations.save_window import SaveWindow
+from onewindow.graphql.hall.mutations.save_zone import SaveZone
 from onewindow.graphql.hall.queries import HallQueries
 from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCountyPolicyPack
 from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
@@ -45,6 +61,22 @@ class CountyMutation(graphene.ObjectType):
     set_calendar_override = SetCalendarOverride.Field()
     remove_calendar_override = RemoveCalendarOverride.Field()
     apply_policy_pack = ApplyPolicyPack.Field()
+    save_department = SaveDepartment.Field()
+    retire_department = RetireDepartment.Field()
+    save_site = SaveSite.Field()
+    retire_site = RetireSite.Field()
+    save_zone = SaveZone.Field()
+    retire_zone = RetireZone.Field()
+    save_window = SaveWindow.Field()
+    retire_window = RetireWindow.Field()
+    save_staff_member = SaveStaffMember.Field()
+    retire_staff_member = RetireStaffMember.Field()
+    save_service_team = SaveServiceTeam.Field()
+    retire_service_team = RetireServiceTeam.Field()
+    save_service_item = SaveServiceItem.Field()
+    retire_service_item = RetireServiceItem.Field()
+    save_bundle = SaveBundle.Field()
+    retire_bundle = RetireBundle.Field()
 
 
 class PlatformQuery(PlatformCountyQueries, PlatformPolicyQueries, AccountQueries, graphene.ObjectType):

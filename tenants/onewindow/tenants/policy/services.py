@@ -464,3 +464,43 @@ __all__ = [
     "validate_pack",
     "validate_text",
 ]
+
+
+# --- one entry at a time (the API's create / edit / retire) ------------------------------------
+
+
+def _entry_errors(exc: ValidationErrors, section: str, index: int) -> ValidationErrors:
+    """Errors about the edited entry are reported against the mutation's input."""
+    prefix = f"{section}[{index}]"
+    return ValidationErrors(
+        ErrorDetail(
+            d.code,
+            d.message,
+            "input" + d.field[len(prefix) :] if d.field and d.field.startswith(prefix) else d.field,
+        )
+        for d in exc.details
+    )
+
+
+def save_entry(section: str, entry: dict[str, Any], *, actor: object | None) -> ApplyResult:
+    """Create or edit one entry (by ``code``) of the active county's pack, then apply the pack:
+    the same validation, the same version history, and the next export shows the edit."""
+    data = export_data()
+    entries = [e for e in data[section]]
+    index = next((i for i, e in enumerate(entries) if e.get("code") == entry.get("code")), len(entries))
+    entries[index : index + 1] = [entry]
+    data[section] = entries
+    try:
+        return apply_pack(pack_from_data(data), actor=actor, source=f"api:{section}")
+    except ValidationErrors as exc:
+        raise _entry_errors(exc, section, index) from None
+
+
+def retire_entry(section: str, code: str, *, actor: object | None) -> ApplyResult:
+    """Retire one entry: it leaves every list and the pack; its history stays. Refused while
+    other entries still refer to it (the error names them)."""
+    data = export_data()
+    if not any(e.get("code") == code for e in data[section]):
+        raise ValidationErrors([ErrorDetail("NOT_FOUND", f"{code} 不存在或已停用", "code")])
+    data[section] = [e for e in data[section] if e.get("code") != code]
+    return apply_pack(pack_from_data(data), actor=actor, source=f"api:{section}")

@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from onewindow.graphql.policy.entry_mutations import retire_mutation
+
+RetireWindow = retire_mutation(
+    "RetireWindow",
+    section="windows",
+    description="停用窗口：从列表和政策包中移除，历史保留；仍被引用时拒绝并指出引用处。",
+)

@@ -1,0 +1,127 @@
+"""County admins create, edit and retire hall and catalog entries; each edit is a pack version."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from onewindow.platform.accounts.roles import Role
+from onewindow.tenants.hall.models import Window
+from onewindow.tenants.policy.models import PolicyVersion
+from onewindow.tenants.policy.services import export_yaml
+from tests.factories import member_of
+from tests.graphql.helpers import county_path, gql
+
+pytestmark = pytest.mark.django_db
+PATH = county_path("410222")
+
+SAVE_WINDOW = """
+mutation($input: WindowInput!) {
+  saveWindow(input: $input) {
+    entry { code name kind zone { code } departments { code } }
+    version
+    errors { field code message }
+  }
+}"""
+
+
+@pytest.fixture(autouse=True)
+def in_tongxu(tongxu):  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    connection.set_tenant(tongxu)
+
+
+@pytest.fixture
+def admin(client: Client, tongxu):  # type: ignore[no-untyped-def]
+    client.force_login(member_of(tongxu, Role.COUNTY_ADMIN))
+
+
+def test_create_edit_and_retire_a_window(client: Client, admin, tongxu) -> None:  # type: ignore[no-untyped-def]
+    new = {
+        "code": "FL-GJJ",
+        "name": "公积金综合窗口",
+        "kind": "domain",
+        "zone": "intake",
+        "departments": ["rsj"],
+    }
+    _, body = gql(client, SAVE_WINDOW, {"input": new}, path=PATH)
+    payload = body["data"]["saveWindow"]
+    assert payload["errors"] == [] and payload["version"] == 2
+    assert payload["entry"] == {
+        "code": "FL-GJJ",
+        "name": "公积金综合窗口",
+        "kind": "DOMAIN",
+        "zone": {"code": "intake"},
+        "departments": [{"code": "rsj"}],
+    }
+    assert "FL-GJJ" in export_yaml()  # the next export shows the edit
+
+    _, body = gql(client, SAVE_WINDOW, {"input": {**new, "name": "住房公积金综合窗口"}}, path=PATH)
+    assert body["data"]["saveWindow"]["entry"]["name"] == "住房公积金综合窗口"
+
+    _, body = gql(
+        client, 'mutation { retireWindow(code: "FL-GJJ") { retired version errors { code } } }', path=PATH
+    )
+    assert body["data"]["retireWindow"] == {"retired": True, "version": 4, "errors": []}
+    assert Window.objects.get(code="FL-GJJ").retired_at is not None
+    assert [v.source for v in PolicyVersion.objects.order_by("number")][1:] == ["api:windows"] * 3
+
+
+def test_invalid_input_names_the_input_field(client: Client, admin) -> None:  # type: ignore[no-untyped-def]
+    bad = {"code": "X1", "name": "x", "kind": "domain", "zone": "nowhere"}
+    _, body = gql(client, SAVE_WINDOW, {"input": bad}, path=PATH)
+    assert body["data"]["saveWindow"]["errors"] == [
+        {"field": "input.zone", "code": "UNKNOWN_REFERENCE", "message": "分区 nowhere 不存在"}
+    ]
+    assert not Window.objects.filter(code="X1").exists()
+
+
+def test_retiring_something_still_referred_to_is_refused(client: Client, admin) -> None:  # type: ignore[no-untyped-def]
+    _, body = gql(
+        client, 'mutation { retireZone(code: "intake") { retired errors { field code } } }', path=PATH
+    )
+    payload = body["data"]["retireZone"]
+    assert payload["retired"] is None
+    assert {"field": "windows[0].zone", "code": "UNKNOWN_REFERENCE"} in payload["errors"]
+
+
+def test_items_are_edited_with_their_materials(client: Client, admin) -> None:  # type: ignore[no-untyped-def]
+    item = {
+        "code": "GJJ-TQ",
+        "name": "住房公积金提取",
+        "itemType": "public_service",
+        "department": "rsj",
+        "kind": "promised",
+        "statutoryLimitDays": 3,
+        "promisedLimitDays": 1,
+        "materials": [{"code": "sfz", "name": "身份证明", "source": "government", "exempt": "e_licence"}],
+        "reviewPoints": ["提取原因与材料一致"],
+    }
+    query = """mutation($input: ServiceItemInput!) {
+      saveServiceItem(input: $input) {
+        entry { code materials { code exempt } reviewPoints }
+        errors { field code }
+      }
+    }"""
+    _, body = gql(client, query, {"input": item}, path=PATH)
+    assert "data" in body, body
+    assert body["data"]["saveServiceItem"] == {
+        "entry": {
+            "code": "GJJ-TQ",
+            "materials": [{"code": "sfz", "exempt": "e_licence"}],
+            "reviewPoints": ["提取原因与材料一致"],
+        },
+        "errors": [],
+    }
+    _, body = gql(client, query, {"input": {**item, "promisedLimitDays": 5}}, path=PATH)
+    assert body["data"]["saveServiceItem"]["errors"] == [
+        {"field": "input.promised_limit_days", "code": "PROMISED_EXCEEDS_STATUTORY"}
+    ]
+
+
+def test_only_county_admins_edit(client: Client, tongxu) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(tongxu, Role.INTAKE_CLERK))
+    _, body = gql(client, 'mutation { retireWindow(code: "BB") { errors { code } } }', path=PATH)
+    assert body["data"]["retireWindow"]["errors"] == [{"code": "PERMISSION_DENIED"}]
+    assert Window.objects.get(code="BB").retired_at is None
