@@ -16,6 +16,8 @@ from onewindow.graphql.calendar.mutations.load_national_calendar_year import Loa
 from onewindow.graphql.calendar.mutations.remove_calendar_override import RemoveCalendarOverride
 from onewindow.graphql.calendar.mutations.set_calendar_override import SetCalendarOverride
 from onewindow.graphql.calendar.queries import CalendarQueries
+from onewindow.graphql.catalog.mutations.mark_catalog_change_applied import MarkCatalogChangeApplied
+from onewindow.graphql.catalog.mutations.report_catalog_change import ReportCatalogChange
 from onewindow.graphql.catalog.mutations.retire_bundle import RetireBundle
 from onewindow.graphql.catalog.mutations.retire_service_item import RetireServiceItem
 from onewindow.graphql.catalog.mutations.save_bundle import SaveBundle
@@ -61,6 +63,8 @@ class CountyMutation(graphene.ObjectType):
     set_calendar_override = SetCalendarOverride.Field()
     remove_calendar_override = RemoveCalendarOverride.Field()
     apply_policy_pack = ApplyPolicyPack.Field()
+    report_catalog_change = ReportCatalogChange.Field()
+    mark_catalog_change_applied = MarkCatalogChangeApplied.Field()
     save_department = SaveDepartment.Field()
     retire_department = RetireDepartment.Field()
     save_site = SaveSite.Field()

@@ -5,7 +5,13 @@ from typing import Any
 import graphene
 from django.db.models import Prefetch, QuerySet
 
-from onewindow.graphql.catalog.types import BundleType, DriftType, ItemKindEnum, ServiceItemType
+from onewindow.graphql.catalog.types import (
+    BundleType,
+    CatalogChangeRequestType,
+    DriftType,
+    ItemKindEnum,
+    ServiceItemType,
+)
 from onewindow.graphql.core.connections import ConnectionField
 from onewindow.graphql.core.context import api_context
 from onewindow.graphql.core.permissions import require
@@ -24,6 +30,12 @@ class CatalogQueries(graphene.ObjectType):
     )
     service_item = graphene.Field(ServiceItemType, code=graphene.String(required=True))
     bundles = graphene.List(graphene.NonNull(BundleType), required=True, description="一件事")
+    catalog_change_requests = graphene.List(
+        graphene.NonNull(CatalogChangeRequestType),
+        required=True,
+        open_only=graphene.Boolean(default_value=False, description="只看未完成的"),
+        description="事项目录调整（最近 200 条）",
+    )
     catalog_drift = graphene.List(
         graphene.NonNull(DriftType), required=True, description="认领事项与省级目录不一致之处"
     )
@@ -65,6 +77,14 @@ class CatalogQueries(graphene.ObjectType):
             .select_related("lead_department")
             .prefetch_related("co_departments", Prefetch("items", queryset=items))
         )
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_catalog_change_requests(root: Any, info: Any, open_only: bool = False) -> list[Any]:
+        qs = models.CatalogChangeRequest.objects.select_related("department", "item")
+        if open_only:
+            qs = qs.filter(applied_on__isnull=True)
+        return list(qs.order_by("apply_due", "id")[:200])
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)

@@ -1,0 +1,96 @@
+"""Catalog change requests (事项目录调整, 通许 004 第十二条)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from onewindow.platform.core import clock
+from onewindow.platform.core.errors import BusinessError, NotFound
+from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.catalog.models import CatalogChangeRequest, ServiceItem
+from onewindow.tenants.hall.models import Department
+from onewindow.tenants.workcalendar.calendar import WorkingCalendar
+
+REPORT_WITHIN = 3  # working days from the rule's publication to the department's report
+APPLY_WITHIN = 7  # working days from the report to the catalog being updated
+
+
+@transaction.atomic
+def report_catalog_change(
+    *,
+    department: str,
+    summary: str,
+    rule_published_on: dt.date,
+    item: str | None = None,
+    reported_on: dt.date | None = None,
+    actor: object | None,
+) -> CatalogChangeRequest:
+    """A department tells the centre that a rule change affects the catalog; both deadlines
+    are computed on the county calendar."""
+    dept = Department.objects.live().filter(code=department).first()
+    if dept is None:
+        raise NotFound(f"部门 {department}", field="department")
+    target = None
+    if item:
+        target = ServiceItem.objects.live().filter(code=item).first()
+        if target is None:
+            raise NotFound(f"事项 {item}", field="item")
+    if not summary.strip():
+        raise BusinessError("REQUIRED", "请说明调整内容", field="summary")
+    reported_on = reported_on or clock.today()
+    if reported_on < rule_published_on:
+        raise BusinessError("REPORTED_BEFORE_PUBLISHED", "告知日不能早于依据公布日", field="reportedOn")
+    calendar = WorkingCalendar.for_active_county()
+    request = CatalogChangeRequest.objects.create(
+        item=target,
+        department=dept,
+        summary=summary.strip(),
+        rule_published_on=rule_published_on,
+        reported_on=reported_on,
+        report_due=calendar.add_working_days(rule_published_on, REPORT_WITHIN),
+        apply_due=calendar.add_working_days(reported_on, APPLY_WITHIN),
+        created_at=clock.now(),
+    )
+    record_event(
+        "catalog_change.reported",
+        request,
+        actor=actor,
+        data={"department": department, "item": item, "apply_due": request.apply_due.isoformat()},
+    )
+    return request
+
+
+@transaction.atomic
+def mark_catalog_change_applied(
+    request_id: int, *, applied_on: dt.date | None = None, actor: object | None
+) -> CatalogChangeRequest:
+    request = CatalogChangeRequest.objects.select_for_update().filter(pk=request_id).first()
+    if request is None:
+        raise NotFound("目录调整", field="id")
+    if request.applied_on is not None:
+        raise BusinessError("ALREADY_APPLIED", "该调整已完成", field="id")
+    request.applied_on = applied_on or clock.today()
+    request.save(update_fields=["applied_on"])
+    record_event(
+        "catalog_change.applied", request, actor=actor, data={"applied_on": request.applied_on.isoformat()}
+    )
+    return request
+
+
+@dataclass(frozen=True)
+class ChangeState:
+    reported_late: bool
+    status: str  # applied / applied_late / overdue / due
+
+
+def change_state(request: CatalogChangeRequest, today: dt.date | None = None) -> ChangeState:
+    today = today or clock.today()
+    late_report = request.reported_on > request.report_due
+    if request.applied_on is not None:
+        return ChangeState(
+            late_report, "applied_late" if request.applied_on > request.apply_due else "applied"
+        )
+    return ChangeState(late_report, "overdue" if today > request.apply_due else "due")
