@@ -19,7 +19,7 @@ def django_db_setup(  # type: ignore[no-untyped-def]
     ``django_db`` mark), plus the three seed counties onboarded through the real path."""
     from django.test.utils import setup_databases, teardown_databases
 
-    from onewindow.platform.catalog.services import ensure_example_catalogs
+    from onewindow.platform.catalog.services import ensure_example_catalogs, ensure_example_national_bundles
     from onewindow.platform.counties.services import SEED_COUNTIES, ensure_platform_tenant
     from onewindow.platform.onboarding.services import onboard_now
     from onewindow.tenants.policy.presets import SEED_PRESETS
@@ -30,6 +30,7 @@ def django_db_setup(  # type: ignore[no-untyped-def]
         db_cfg = setup_databases(verbosity=verbosity, interactive=False, keepdb=keepdb, aliases={"default"})
         ensure_platform_tenant()
         ensure_example_catalogs()
+        ensure_example_national_bundles()
         for code, name, province in SEED_COUNTIES:
             job = onboard_now(code, name, province, preset=SEED_PRESETS[code], actor="tests")
             assert job.status == "ready", job.errors

@@ -1,6 +1,7 @@
-"""Benchmark: onboarding counties by template clone, and the no-op `migrate` check.
+"""Benchmark: onboarding a county (template clone + preset pack + admin) with 50 and 200
+counties already present, and the no-op `migrate` check over all of them.
 
-    python3 -m uv run python tests/perf/bench_onboarding.py [--counties 20]
+    python3 -m uv run python tests/perf/bench_onboarding.py [--present 50 200] [--samples 10]
 
 Uses a scratch database (``onewindow_bench``) on the configured server (``DATABASE_URL``, or
 the embedded one) and drops it afterwards. Prints numbers, asserts nothing.
@@ -44,7 +45,8 @@ def drop(url: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--counties", type=int, default=20)
+    parser.add_argument("--present", type=int, nargs="+", default=[50, 200], help="counties already present")
+    parser.add_argument("--samples", type=int, default=10, help="counties onboarded (timed) at each level")
     args = parser.parse_args()
 
     os.environ.setdefault("ONEWINDOW_TESTING", "1")
@@ -52,41 +54,60 @@ def main() -> int:
     recreate(url)
     os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "onewindow.platform.settings"
+    import logging
+
     import django
 
     django.setup()
+    logging.disable(logging.INFO)
     from django.db import connection
 
+    from onewindow.platform.catalog.services import ensure_example_catalogs
     from onewindow.platform.counties.models import County
     from onewindow.platform.counties.schemas import migrate_all, pending_by_schema
     from onewindow.platform.counties.services import ensure_platform_tenant, onboard_county
+    from onewindow.platform.onboarding.services import onboard_now
 
+    next_code = iter(range(600000, 700000))
     try:
         started = time.monotonic()
         migrate_all(progress=lambda _m: None)
-        print(f"first migrate (public + template):      {time.monotonic() - started:7.2f} s")
+        print(f"first migrate (public + template):        {time.monotonic() - started:7.2f} s")
         ensure_platform_tenant()
-
-        timings = []
-        for i in range(args.counties):
-            started = time.monotonic()
-            onboard_county(f"{990000 + i}", f"基准县{i}", "基准省", actor="bench")
-            timings.append(time.monotonic() - started)
-        print(
-            f"onboard one county (n={args.counties}):       median {statistics.median(timings):.3f} s, "
-            f"max {max(timings):.3f} s"
-        )
-
+        ensure_example_catalogs()
+        presets = ["wushen", "wenling", "tongxu"]
+        provinces = {"wushen": "内蒙古自治区", "wenling": "浙江省", "tongxu": "河南省"}
+        for level in sorted(args.present):
+            while County.objects.counties().count() < level:  # filler counties (template clone only)
+                onboard_county(str(next(next_code)), "填充县", "基准省", actor="bench")
+            clones, full = [], []
+            for i in range(args.samples):
+                started = time.monotonic()
+                onboard_county(str(next(next_code)), "基准县", "基准省", actor="bench")
+                clones.append(time.monotonic() - started)
+                preset = presets[i % 3]
+                started = time.monotonic()
+                job = onboard_now(
+                    str(next(next_code)), f"基准县{i}", provinces[preset], preset=preset, actor="bench"
+                )
+                full.append(time.monotonic() - started)
+                assert job.status == "ready", job.errors
+            present = County.objects.counties().count()
+            print(
+                f"with {level:>4} present: onboard from a preset median {statistics.median(full):.3f} s "
+                f"(max {max(full):.3f}); template clone alone median {statistics.median(clones):.3f} s "
+                f"[n={args.samples}, now {present} counties]"
+            )
         schemas = list(County.objects.counties().values_list("schema_name", flat=True))
         started = time.monotonic()
         pending = pending_by_schema(schemas)
         print(
-            f"pending check over {len(schemas)} schemas:       {time.monotonic() - started:7.3f} s "
+            f"pending check over {len(schemas)} schemas:          {time.monotonic() - started:7.3f} s "
             f"({sum(pending.values())} pending)"
         )
         started = time.monotonic()
         migrate_all(progress=lambda _m: None)
-        print(f"no-op `onewindow migrate`:              {time.monotonic() - started:7.3f} s")
+        print(f"no-op `onewindow migrate`:                {time.monotonic() - started:7.3f} s")
     finally:
         connection.close()
         drop(url)

@@ -43,3 +43,31 @@ def test_token_create_prints_the_secret_once(wushen, capsys: pytest.CaptureFixtu
 
 def test_graphql_schema_check_passes_on_a_clean_tree() -> None:
     assert main(["graphql-schema", "--check"]) == 0
+
+
+def test_county_export_holds_pack_data_and_manifest(tmp_path: Path) -> None:
+    import json
+    import zipfile
+
+    out = tmp_path / "wsq.zip"
+    assert main(["county", "export", "150626", "--out", str(out)]) == 0
+    with zipfile.ZipFile(out) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        pack = archive.read("pack.yaml").decode()
+        data = json.loads(archive.read("data.json"))
+    assert manifest["county"]["name"] == "乌审旗" and manifest["policy_version"] == 1
+    assert "code: '150626'" in pack and "综合出件窗口" in pack
+    assert {row["model"] for row in data} >= {"hall.window", "catalog.serviceitem", "audit.auditevent"}
+
+
+def test_policy_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["policy", "export", "--county", "331081"]) == 0
+    exported = capsys.readouterr().out
+    path = tmp_path / "wl.yaml"
+    path.write_text(exported.replace("name: 统一出件窗口", "name: 统一出件窗口（东厅）"), encoding="utf-8")
+    assert main(["policy", "validate", str(path)]) == 0
+    assert main(["policy", "diff", "--county", "331081", str(path)]) == 0
+    assert "changed   windows.CJ01 name" in capsys.readouterr().out
+    assert main(["policy", "apply", "--county", "331081", str(path)]) == 0
+    assert main(["policy", "apply", "--county", "150626", str(path)]) == 2  # 温岭's pack is not 乌审旗's
+    assert "COUNTY_MISMATCH" in capsys.readouterr().err

@@ -155,3 +155,13 @@ def test_a_claim_inherits_the_unified_elements() -> None:
         "licensing",
         "旗市场监督管理局",
     )
+
+
+def test_a_bundle_may_name_a_national_list_entry() -> None:
+    data = yaml.safe_load(export_yaml())
+    data["bundles"][0]["national_code"] = "N2024-01"
+    apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")
+    data["bundles"][0]["national_code"] = "N9999-99"
+    assert errors_of(yaml.safe_dump(data, allow_unicode=True)) == {
+        "bundles[0].national_code": "UNKNOWN_NATIONAL_BUNDLE"
+    }

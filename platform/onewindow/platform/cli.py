@@ -72,7 +72,7 @@ def prepare(progress: Any = _step) -> None:
     """Migrate, ensure the platform row, the three seed counties and the demo user."""
     from onewindow.platform.accounts.roles import Role
     from onewindow.platform.accounts.services import ensure_user, grant_membership, roles_in
-    from onewindow.platform.catalog.services import ensure_example_catalogs
+    from onewindow.platform.catalog.services import ensure_example_catalogs, ensure_example_national_bundles
     from onewindow.platform.counties.models import County
     from onewindow.platform.counties.schemas import migrate_all
     from onewindow.platform.counties.services import SEED_COUNTIES, ensure_platform_tenant
@@ -82,6 +82,7 @@ def prepare(progress: Any = _step) -> None:
     migrate_all(progress=progress)
     ensure_platform_tenant()
     ensure_example_catalogs()
+    ensure_example_national_bundles()
     for i, (code, name, province) in enumerate(SEED_COUNTIES, 1):
         if County.objects.filter(code=code).exists():
             progress(f"[{i}/{len(SEED_COUNTIES)}] {name} ({code}) 已存在")
@@ -238,6 +239,15 @@ def cmd_county(args: argparse.Namespace) -> int:
     from onewindow.platform.counties.services import ensure_platform_tenant
     from onewindow.platform.onboarding.services import onboard_now
 
+    if args.action == "export":
+        from onewindow.platform.onboarding.export import export_county
+
+        out = Path(args.out or f"county-{args.code}.zip")
+        manifest = export_county(args.code, out)
+        _step(
+            f"已导出 {manifest['county']['name']} 到 {out}（政策包 v{manifest['policy_version']} 与全部数据）"
+        )
+        return 0
     if args.action == "list":
         for county in County.objects.counties().order_by("code"):
             print(f"{county.code}\t{county.name}\t{county.province}\t{county.status}\t{county.schema_name}")
@@ -346,6 +356,14 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     _setup_django()
     from onewindow.platform.catalog.services import load_catalog_file
 
+    if args.action == "load-national":
+        import yaml
+
+        from onewindow.platform.catalog.services import load_national_bundles
+
+        entries = yaml.safe_load(Path(args.file).read_text(encoding="utf-8")) or []
+        _step(f"已载入国家一件事清单 {load_national_bundles(entries, actor='cli')} 项")
+        return 0
     for province, count in load_catalog_file(Path(args.file), actor="cli").items():
         _step(f"{province}：已载入 {count} 个省级标准事项")
     return 0
@@ -409,6 +427,9 @@ def build_parser() -> argparse.ArgumentParser:
     onboard.add_argument("--pack", help="或一个完整的政策包文件")
     onboard.add_argument("--admin", help="县级管理员用户名")
     csub.add_parser("list", help="列出全部县")
+    cexport = csub.add_parser("export", help="把一个县（政策包 + 数据）导出为 zip 文件")
+    cexport.add_argument("code")
+    cexport.add_argument("--out", help="默认 county-<代码>.zip")
     county.set_defaults(func=cmd_county)
 
     cal = sub.add_parser("calendar", help="全国放假安排")
@@ -445,6 +466,8 @@ def build_parser() -> argparse.ArgumentParser:
     catsub = catalog.add_subparsers(dest="action", required=True)
     catload = catsub.add_parser("load", help="从 YAML 载入（省份 → 事项列表）")
     catload.add_argument("file")
+    catnat = catsub.add_parser("load-national", help="载入国家“高效办成一件事”清单（YAML 列表）")
+    catnat.add_argument("file")
     catalog.set_defaults(func=cmd_catalog)
 
     gql = sub.add_parser("graphql-schema", help="写出（或 --check 核对）提交的 SDL 文件")

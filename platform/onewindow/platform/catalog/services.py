@@ -54,3 +54,42 @@ def ensure_example_catalogs() -> None:
     for province, entries in doc.items():
         if not ProvincialItem.objects.filter(province=province).exists():
             load_provincial_catalog(province, entries, actor="examples")
+
+
+NATIONAL_EXAMPLES = Path(__file__).with_name("national_bundles_example.yaml")
+
+
+@transaction.atomic
+def load_national_bundles(entries: list[dict[str, Any]], *, actor: object | None) -> int:
+    """Upsert the national 一件事 list by code."""
+    from onewindow.platform.catalog.models import NationalBundle
+
+    problems = [
+        ErrorDetail("REQUIRED", f"缺少 {field}", f"[{i}].{field}")
+        for i, entry in enumerate(entries)
+        for field in ("code", "batch", "name")
+        if not str(entry.get(field) or "").strip()
+    ]
+    if problems:
+        raise ValidationErrors(problems)
+    for entry in entries:
+        NationalBundle.objects.update_or_create(
+            code=entry["code"],
+            defaults={
+                "batch": entry["batch"],
+                "name": entry["name"],
+                "lead_department": entry.get("lead_department") or "",
+                "supporting_departments": list(entry.get("supporting_departments") or []),
+            },
+        )
+    record_platform_event(
+        "national_bundles.loaded", "NationalBundle", actor=actor, data={"items": len(entries)}
+    )
+    return len(entries)
+
+
+def ensure_example_national_bundles() -> None:
+    from onewindow.platform.catalog.models import NationalBundle
+
+    if not NationalBundle.objects.exists():
+        load_national_bundles(yaml.safe_load(NATIONAL_EXAMPLES.read_text(encoding="utf-8")), actor="examples")

@@ -11,7 +11,9 @@ from onewindow.tenants.hall.models import TEAM_SHAPE_RULES
 from onewindow.tenants.policy.schema import SECTIONS, ItemSpec, PolicyPack
 
 
-def check_pack(pack: PolicyPack, provincial_codes: Iterable[str] = ()) -> list[ErrorDetail]:
+def check_pack(
+    pack: PolicyPack, provincial_codes: Iterable[str] = (), national_codes: Iterable[str] | None = None
+) -> list[ErrorDetail]:
     problems: list[ErrorDetail] = []
     add = problems.append
 
@@ -98,6 +100,18 @@ def check_pack(pack: PolicyPack, provincial_codes: Iterable[str] = ()) -> list[E
             ref(dept, departments, f"bundles[{i}].co_departments[{j}]", "部门")
         for j, code in enumerate(bundle.items):
             ref(code, items, f"bundles[{i}].items[{j}]", "事项")
+        if (
+            national_codes is not None
+            and bundle.national_code
+            and bundle.national_code not in set(national_codes)
+        ):
+            add(
+                ErrorDetail(
+                    "UNKNOWN_NATIONAL_BUNDLE",
+                    f"国家一件事清单中没有 {bundle.national_code}",
+                    f"bundles[{i}].national_code",
+                )
+            )
         if len(bundle.items) < 2:
             add(ErrorDetail("BUNDLE_TOO_SMALL", "一件事至少包含两个事项", f"bundles[{i}].items"))
     return problems

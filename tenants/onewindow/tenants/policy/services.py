@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
-from onewindow.platform.catalog.models import UNIFIED_ELEMENTS, ProvincialItem
+from onewindow.platform.catalog.models import UNIFIED_ELEMENTS, NationalBundle, ProvincialItem
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import ErrorDetail, ValidationErrors
 from onewindow.platform.core.tenancy import db
@@ -188,7 +188,7 @@ def export_yaml() -> str:
 def validate_pack(pack: PolicyPack, *, province: str | None = None) -> PolicyPack:
     """Check references and rules; return the pack in canonical form (what export would give)."""
     provincial = _provincial(province if province is not None else pack.county.province)
-    problems = check_pack(pack, provincial)
+    problems = check_pack(pack, provincial, NationalBundle.objects.values_list("code", flat=True))
     if problems:
         raise ValidationErrors(problems)
     return normalise(pack, provincial)
