@@ -88,3 +88,49 @@ def test_operators_export_and_apply_for_a_county(client: Client, wenling) -> Non
 
     connection.set_tenant(wenling)
     assert Window.objects.get(code="ZZ-SJ").name == "数据资源服务窗口"
+
+
+def test_operators_validate_and_diff_before_applying(client: Client) -> None:
+    from onewindow.tenants.policy.presets import preset_text
+
+    client.force_login(member_of(None, Role.PROVINCIAL_OPERATOR))
+    query = "query($doc: String!) { validatePolicyPack(document: $doc) { valid errors { field code } } }"
+    _, body = gql(client, query, {"doc": preset_text("wenling")})
+    assert body["data"]["validatePolicyPack"] == {"valid": True, "errors": []}
+    broken = preset_text("wenling").replace("lead_department: fgj}", "lead_department: nobody}", 1)
+    _, body = gql(client, query, {"doc": broken})
+    assert body["data"]["validatePolicyPack"] == {
+        "valid": False,
+        "errors": [{"field": "windows[0].lead_department", "code": "UNKNOWN_REFERENCE"}],
+    }
+    _, body = gql(
+        client,
+        'query($doc: String!) { countyPolicyDiff(code: "331081", document: $doc) { path change } }',
+        {"doc": preset_text("wenling").replace("name: 统一出件窗口", "name: 出件窗口", 1)},
+    )
+    assert body["data"]["countyPolicyDiff"] == [{"path": "windows.CJ01", "change": "changed"}]
+
+
+def test_duplicate_hosts_are_refused_before_anything_is_created(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.platform.counties.models import County, Domain
+
+    Domain.objects.create(domain="wsq.localhost", tenant=wushen, is_primary=True)
+    client.force_login(member_of(None, Role.PROVINCIAL_OPERATOR))
+    _, body = gql(
+        client,
+        "mutation($input: OnboardCountyInput!) { onboardCounty(input: $input) { job { id } errors { field code } } }",
+        {
+            "input": {
+                "code": "150699",
+                "name": "新旗",
+                "province": "内蒙古自治区",
+                "preset": "wushen",
+                "hosts": ["wsq.localhost"],
+            }
+        },
+    )
+    assert body["data"]["onboardCounty"] == {
+        "job": None,
+        "errors": [{"field": "domains[0]", "code": "DOMAIN_TAKEN"}],
+    }
+    assert not County.objects.filter(code="150699").exists()
