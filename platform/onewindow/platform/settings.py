@@ -88,6 +88,7 @@ TENANT_APPS = [
     "onewindow.tenants.hall",
     "onewindow.tenants.catalog",
     "onewindow.tenants.policy",
+    "onewindow.tenants.cases",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"
