@@ -275,9 +275,9 @@ class Review(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.level} ({self.channel})"
+
     @property
     def is_bad(self) -> bool:
         return self.level <= 2
-
-    def __str__(self) -> str:
-        return str(f"{self.level} ({self.channel})")
