@@ -31,5 +31,7 @@ def member_of(county: object | None, *roles: str, username: str | None = None) -
     """A user with ``roles`` in ``county`` (None: the platform)."""
     kwargs = {"username": username} if username else {}
     user = UserFactory(**kwargs)
-    MembershipFactory(user=user, county=county, roles=list(roles) or [Role.COUNTY_ADMIN])
+    Membership.objects.update_or_create(
+        user=user, county=county, defaults={"roles": list(roles) or [Role.COUNTY_ADMIN]}
+    )
     return user

@@ -16,6 +16,20 @@ from onewindow.graphql.calendar.mutations.load_national_calendar_year import Loa
 from onewindow.graphql.calendar.mutations.remove_calendar_override import RemoveCalendarOverride
 from onewindow.graphql.calendar.mutations.set_calendar_override import SetCalendarOverride
 from onewindow.graphql.calendar.queries import CalendarQueries
+from onewindow.graphql.cases.mutations.accept_case import AcceptCase
+from onewindow.graphql.cases.mutations.confirm_delivery import ConfirmDelivery
+from onewindow.graphql.cases.mutations.decide_case import DecideCase
+from onewindow.graphql.cases.mutations.decide_extension import DecideExtension
+from onewindow.graphql.cases.mutations.issue_correction_notice import IssueCorrectionNotice
+from onewindow.graphql.cases.mutations.issue_result import IssueResult
+from onewindow.graphql.cases.mutations.pause_clock import PauseClock
+from onewindow.graphql.cases.mutations.receive_case import ReceiveCase
+from onewindow.graphql.cases.mutations.refuse_case import RefuseCase
+from onewindow.graphql.cases.mutations.request_extension import RequestExtension
+from onewindow.graphql.cases.mutations.resubmit_materials import ResubmitMaterials
+from onewindow.graphql.cases.mutations.resume_clock import ResumeClock
+from onewindow.graphql.cases.public import PublicQueries, SubmitReview
+from onewindow.graphql.cases.queries import CaseQueries
 from onewindow.graphql.catalog.mutations.mark_catalog_change_applied import MarkCatalogChangeApplied
 from onewindow.graphql.catalog.mutations.report_catalog_change import ReportCatalogChange
 from onewindow.graphql.catalog.mutations.retire_bundle import RetireBundle
@@ -46,6 +60,8 @@ from onewindow.graphql.policy.queries import PolicyQueries
 
 
 class CountyQuery(
+    CaseQueries,
+    PublicQueries,
     CountyQueries,
     AccountQueries,
     HallQueries,
@@ -63,6 +79,19 @@ class CountyMutation(graphene.ObjectType):
     set_calendar_override = SetCalendarOverride.Field()
     remove_calendar_override = RemoveCalendarOverride.Field()
     apply_policy_pack = ApplyPolicyPack.Field()
+    receive_case = ReceiveCase.Field()
+    issue_correction_notice = IssueCorrectionNotice.Field()
+    resubmit_materials = ResubmitMaterials.Field()
+    refuse_case = RefuseCase.Field()
+    accept_case = AcceptCase.Field()
+    pause_clock = PauseClock.Field()
+    resume_clock = ResumeClock.Field()
+    request_extension = RequestExtension.Field()
+    decide_extension = DecideExtension.Field()
+    decide_case = DecideCase.Field()
+    issue_result = IssueResult.Field()
+    confirm_delivery = ConfirmDelivery.Field()
+    submit_review = SubmitReview.Field()
     report_catalog_change = ReportCatalogChange.Field()
     mark_catalog_change_applied = MarkCatalogChangeApplied.Field()
     save_department = SaveDepartment.Field()

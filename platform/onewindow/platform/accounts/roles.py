@@ -28,6 +28,12 @@ class Perm(StrEnum):
     COUNTY_MANAGE_TOKENS = "county.manage_tokens"
     COUNTY_MANAGE_CALENDAR = "county.manage_calendar"
     COUNTY_MANAGE_POLICY = "county.manage_policy"  # the pack: hall, catalog, teams …
+    CASE_INTAKE = "case.intake"  # receive, notice, refuse, accept (front desk)
+    CASE_PROCESS = "case.process"  # pause, resume, request extensions (departments)
+    CASE_DECIDE = "case.decide"  # approve / deny (an approver of the case's department)
+    CASE_ISSUE = "case.issue"  # unified issuance
+    CASE_MANAGE = "case.manage"  # approve extensions (centre manager)
+    VIEW_PII = "case.view_pii"  # full 身份证号 / phone (each read audited)
     # platform API
     PLATFORM_VIEW_COUNTIES = "platform.view_counties"
     PLATFORM_ONBOARD_COUNTY = "platform.onboard_county"
@@ -51,11 +57,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     Role.COUNTY_ADMIN: frozenset(
         _EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR, Perm.COUNTY_MANAGE_POLICY}
     ),
-    Role.CENTRE_MANAGER: frozenset(_EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR}),
+    Role.CENTRE_MANAGER: frozenset(
+        _EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR, Perm.CASE_MANAGE, Perm.VIEW_PII}
+    ),
     Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER),
-    Role.INTAKE_CLERK: frozenset(_EVERY_COUNTY_MEMBER),
-    Role.APPROVER: frozenset(_EVERY_COUNTY_MEMBER),
-    Role.AGENT: frozenset(_EVERY_COUNTY_MEMBER),
+    Role.INTAKE_CLERK: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.CASE_ISSUE, Perm.VIEW_PII}),
+    Role.APPROVER: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_PROCESS, Perm.CASE_DECIDE, Perm.VIEW_PII}),
+    Role.AGENT: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.VIEW_PII}),
     Role.SUPERVISOR: frozenset(_EVERY_COUNTY_MEMBER),
 }
 

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from onewindow.graphql.cases.types import CaseType
+from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.mutations import BaseMutation
+from onewindow.platform.accounts.roles import Perm
+from onewindow.tenants.cases.services import accept_case
+
+
+class AcceptCase(BaseMutation):
+    """受理（可容缺）：即时流转到审批部门；一件事按成员事项分送；即办件当场办结。"""
+
+    class Arguments:
+        number = graphene.String(required=True)
+        version = graphene.Int(required=True, description="看到的版本号；办件已被他人修改时拒绝")
+        tolerate = graphene.List(graphene.NonNull(graphene.String), description="容缺受理的材料编码")
+        tolerance_due_on = graphene.Date(description="容缺材料的补齐日期")
+
+    case = graphene.Field(CaseType)
+
+    class Meta:
+        permission = Perm.CASE_INTAKE
+
+    @classmethod
+    def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> AcceptCase:
+        case = accept_case(
+            data["number"],
+            version=data["version"],
+            tolerate=data.get("tolerate") or [],
+            tolerance_due_on=data.get("tolerance_due_on"),
+            actor=ctx.user,
+        )
+        return cls(case=case)

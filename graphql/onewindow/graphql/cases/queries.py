@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from django.db.models import QuerySet
+
+from onewindow.graphql.cases.types import CaseStatusEnum, CaseType
+from onewindow.graphql.core.connections import ConnectionField
+from onewindow.graphql.core.permissions import require
+from onewindow.platform.accounts.roles import Perm
+from onewindow.platform.core import clock
+from onewindow.tenants.cases.links import case_token
+from onewindow.tenants.cases.models import Case
+from onewindow.tenants.cases.selectors import case_list, due_within
+from onewindow.tenants.cases.selectors import overdue as overdue_cases
+
+
+class CaseQueries(graphene.ObjectType):
+    case = graphene.Field(CaseType, number=graphene.String(required=True), description="按办件编号查询")
+    cases = ConnectionField(
+        CaseType,
+        status=CaseStatusEnum(),
+        department=graphene.String(),
+        window=graphene.String(),
+        item=graphene.String(),
+        overdue=graphene.Boolean(description="已超期（计时中且过了到期日）"),
+        due_within_days=graphene.Int(description="N 天内到期"),
+        paused=graphene.Boolean(),
+        description="办件列表（最新在前）",
+    )
+    case_link = graphene.String(
+        number=graphene.String(required=True),
+        description="回执二维码上的签名链接令牌（申请人查询进度与评价，无需账号）",
+    )
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_case(root: Any, info: Any, number: str) -> Case | None:
+        return case_list().filter(number=number).first()
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_cases(
+        root: Any,
+        info: Any,
+        status: Any = None,
+        department: str | None = None,
+        window: str | None = None,
+        item: str | None = None,
+        overdue: bool | None = None,
+        due_within_days: int | None = None,
+        paused: bool | None = None,
+        **_: Any,
+    ) -> QuerySet[Case]:
+        qs = case_list().filter(parent__isnull=True)
+        if status is not None:
+            qs = qs.filter(status=getattr(status, "value", status))
+        if department:
+            qs = qs.filter(department__code=department)
+        if window:
+            qs = qs.filter(window__code=window)
+        if item:
+            qs = qs.filter(item__code=item)
+        if overdue:
+            qs = overdue_cases(qs, clock.today())
+        if due_within_days is not None:
+            qs = due_within(qs, due_within_days, clock.today())
+        if paused is not None:
+            qs = qs.filter(paused=paused)
+        return qs.order_by("-received_at", "-id")
+
+    @staticmethod
+    @require(Perm.CASE_INTAKE)
+    def resolve_case_link(root: Any, info: Any, number: str) -> str | None:
+        case = Case.objects.filter(number=number).first()
+        return case_token(case) if case else None

@@ -1,0 +1,234 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from django.db import transaction
+from graphene.types.generic import GenericScalar
+from graphene_django import DjangoObjectType
+
+from onewindow.graphql.core.connections import CountableConnection
+from onewindow.graphql.core.context import api_context
+from onewindow.platform.accounts.roles import Perm
+from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.cases import models
+from onewindow.tenants.cases.selectors import case_timeline, is_overdue
+
+CaseStatusEnum = graphene.Enum.from_enum(models.CaseStatus, description="办件状态")
+
+
+def mask(value: str) -> str:
+    """Keep the first 3 and last 4 characters (身份证号 150***********1234, phone 138****8000)."""
+    return value if len(value) <= 7 else value[:3] + "*" * (len(value) - 7) + value[-4:]
+
+
+class ApplicantType(DjangoObjectType):
+    """申请人. ``idNumber`` and ``phone`` are masked unless the caller's role may see them; each
+    full read is audited."""
+
+    id_number = graphene.String(required=True)
+    phone = graphene.String(required=True)
+    masked = graphene.Boolean(required=True, description="证件号和电话是否已脱敏")
+
+    class Meta:
+        model = models.Applicant
+        name = "Applicant"
+        fields = ("kind", "name")
+
+    @staticmethod
+    def _full(root: models.Applicant, info: Any, field: str) -> str:
+        ctx = api_context(info)
+        value = str(getattr(root, field))
+        if not ctx.has(Perm.VIEW_PII):
+            return mask(value)
+        seen: set[tuple[int, str]] = ctx.request.__dict__.setdefault("_pii_reads", set())
+        if (root.pk, field) not in seen:
+            seen.add((root.pk, field))
+            with transaction.atomic():
+                record_event("pii.read", root, actor=ctx.user, data={"field": field})
+        return value
+
+    @staticmethod
+    def resolve_id_number(root: models.Applicant, info: Any) -> str:
+        return ApplicantType._full(root, info, "id_number")
+
+    @staticmethod
+    def resolve_phone(root: models.Applicant, info: Any) -> str:
+        return ApplicantType._full(root, info, "phone")
+
+    @staticmethod
+    def resolve_masked(root: models.Applicant, info: Any) -> bool:
+        return not api_context(info).has(Perm.VIEW_PII)
+
+
+class CaseMaterialType(DjangoObjectType):
+    class Meta:
+        model = models.CaseMaterial
+        name = "CaseMaterial"
+        fields = ("code", "name", "state", "note")
+
+
+class CorrectionNoticeType(DjangoObjectType):
+    entries = GenericScalar(required=True, description="[{code, name, problem, fix}]")
+
+    class Meta:
+        model = models.CorrectionNotice
+        name = "CorrectionNotice"
+        fields = ("number", "entries", "issued_at", "issued_by", "resolved_at")
+
+
+class PauseType(DjangoObjectType):
+    class Meta:
+        model = models.CasePause
+        name = "CasePause"
+        fields = ("kind", "reason", "started_on", "ended_on")
+
+
+class ExtensionType(DjangoObjectType):
+    class Meta:
+        model = models.Extension
+        name = "Extension"
+        fields = (
+            "id",
+            "days",
+            "reason",
+            "status",
+            "requested_by",
+            "decided_by",
+            "requested_at",
+            "decided_at",
+        )
+
+
+class IssuanceType(DjangoObjectType):
+    window_code = graphene.String(required=True)
+
+    class Meta:
+        model = models.Issuance
+        name = "Issuance"
+        fields = ("delivery", "tracking_number", "issued_at", "issued_by", "delivered_at")
+
+    @staticmethod
+    def resolve_window_code(root: models.Issuance, info: Any) -> str:
+        return root.window.code
+
+
+class TimelineEvent(graphene.ObjectType):
+    at = graphene.DateTime(required=True)
+    action = graphene.String(required=True)
+    actor = graphene.String(required=True)
+    data = GenericScalar()
+
+
+class CaseType(DjangoObjectType):
+    """办件."""
+
+    status = CaseStatusEnum(required=True)
+    applicant = graphene.Field(ApplicantType, required=True)
+    item_code = graphene.String()
+    item_name = graphene.String()
+    bundle_code = graphene.String()
+    department_code = graphene.String(required=True)
+    department_name = graphene.String(required=True)
+    window_code = graphene.String()
+    parent_number = graphene.String()
+    overdue = graphene.Boolean(required=True)
+    materials = graphene.List(graphene.NonNull(CaseMaterialType), required=True)
+    notices = graphene.List(graphene.NonNull(CorrectionNoticeType), required=True)
+    pauses = graphene.List(graphene.NonNull(PauseType), required=True)
+    extensions = graphene.List(graphene.NonNull(ExtensionType), required=True)
+    sub_cases = graphene.List(graphene.NonNull(lambda: CaseType), required=True)
+    issuance = graphene.Field(IssuanceType)
+    review_level = graphene.Int()
+    timeline = graphene.List(graphene.NonNull(TimelineEvent), required=True)
+
+    class Meta:
+        model = models.Case
+        name = "Case"
+        interfaces = (graphene.relay.Node,)
+        connection_class = CountableConnection
+        fields = (
+            "number",
+            "channel",
+            "version",
+            "received_at",
+            "accepted_on",
+            "promised_days",
+            "extension_days",
+            "due_on",
+            "paused",
+            "decided_at",
+            "decided_by",
+            "decision_reason",
+            "refusal_reason",
+            "issued_at",
+            "clerk_username",
+        )
+
+    @staticmethod
+    def resolve_item_code(root: models.Case, info: Any) -> str | None:
+        return root.item.code if root.item else None
+
+    @staticmethod
+    def resolve_item_name(root: models.Case, info: Any) -> str | None:
+        return root.item.name if root.item else root.bundle.name if root.bundle else None
+
+    @staticmethod
+    def resolve_bundle_code(root: models.Case, info: Any) -> str | None:
+        return root.bundle.code if root.bundle else None
+
+    @staticmethod
+    def resolve_department_code(root: models.Case, info: Any) -> str:
+        return root.department.code
+
+    @staticmethod
+    def resolve_department_name(root: models.Case, info: Any) -> str:
+        return root.department.name
+
+    @staticmethod
+    def resolve_window_code(root: models.Case, info: Any) -> str | None:
+        return root.window.code if root.window else None
+
+    @staticmethod
+    def resolve_parent_number(root: models.Case, info: Any) -> str | None:
+        return root.parent.number if root.parent_id and root.parent else None
+
+    @staticmethod
+    def resolve_overdue(root: models.Case, info: Any) -> bool:
+        return is_overdue(root)
+
+    @staticmethod
+    def resolve_materials(root: models.Case, info: Any) -> list[Any]:
+        return list(root.materials.all())
+
+    @staticmethod
+    def resolve_notices(root: models.Case, info: Any) -> list[Any]:
+        return list(root.notices.all())
+
+    @staticmethod
+    def resolve_pauses(root: models.Case, info: Any) -> list[Any]:
+        return list(root.pauses.all())
+
+    @staticmethod
+    def resolve_extensions(root: models.Case, info: Any) -> list[Any]:
+        return list(root.extensions.all())
+
+    @staticmethod
+    def resolve_sub_cases(root: models.Case, info: Any) -> list[Any]:
+        return list(root.children.select_related("applicant", "item", "department", "window"))
+
+    @staticmethod
+    def resolve_issuance(root: models.Case, info: Any) -> Any:
+        return getattr(root, "issuance", None)
+
+    @staticmethod
+    def resolve_review_level(root: models.Case, info: Any) -> int | None:
+        review = getattr(root, "review", None)
+        return review.level if review else None
+
+    @staticmethod
+    def resolve_timeline(root: models.Case, info: Any) -> list[TimelineEvent]:
+        return [
+            TimelineEvent(at=e.occurred_at, action=e.action, actor=e.actor_label, data=e.data)
+            for e in case_timeline(root)
+        ]

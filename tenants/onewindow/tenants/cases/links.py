@@ -1,0 +1,37 @@
+"""The signed, expiring link on the receipt (QR code): case status and review, no account."""
+
+from __future__ import annotations
+
+from django.core import signing
+
+from onewindow.platform.core.errors import BusinessError
+from onewindow.platform.core.tenancy import db
+from onewindow.tenants.cases.models import Case
+
+LINK_DAYS = 90
+_SALT = "onewindow.case-link"
+
+
+def case_token(case: Case) -> str:
+    county = getattr(db, "tenant", None)
+    return signing.dumps({"c": getattr(county, "code", ""), "n": case.number}, salt=_SALT, compress=True)
+
+
+def case_from_token(token: str) -> Case:
+    """The case a token was made for, in the active county; refused when forged, expired, or
+    made for another county (nobody reviews someone else's case)."""
+    try:
+        data = signing.loads(token, salt=_SALT, max_age=LINK_DAYS * 86400)
+    except signing.SignatureExpired:
+        raise BusinessError("LINK_EXPIRED", "链接已过期", field="token") from None
+    except signing.BadSignature:
+        raise BusinessError("LINK_INVALID", "链接无效", field="token") from None
+    county = getattr(db, "tenant", None)
+    case = (
+        Case.objects.filter(number=data.get("n")).first()
+        if data.get("c") == getattr(county, "code", None)
+        else None
+    )
+    if case is None:
+        raise BusinessError("LINK_INVALID", "链接无效", field="token")
+    return case
