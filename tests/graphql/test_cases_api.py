@@ -191,3 +191,34 @@ def test_case_list_filters_and_costs_a_constant_number_of_queries(client: Client
         path=PATH,
     )
     assert body["data"]["cases"]["totalCount"] == 11 and body["data"]["overdue"]["totalCount"] == 0
+
+
+def test_the_one_time_notice_prints_as_a_chinese_pdf(client: Client, wushen, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    from onewindow.tenants.cases.services import issue_correction_notice
+    from tests.tenants.cases_helpers import receive
+
+    connection.set_tenant(wushen)
+    case = receive(provided=["sqs"])
+    notice = issue_correction_notice(
+        case.number,
+        version=case.version,
+        entries=[
+            {"code": "zc", "fix": "提交全体股东签署的公司章程"},
+            {"code": "zs", "fix": "提供房屋租赁合同或产权证明"},
+        ],
+        actor="clerk",
+    )
+    assert client.get(f"/c/150626/notices/{notice.number}.pdf").status_code == 401
+    login(client, wushen, Role.INTAKE_CLERK)
+    response = client.get(f"/c/150626/notices/{notice.number}.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    pdf = response.content
+    assert pdf.startswith(b"%PDF") and b"WenQuanYi" in pdf  # the font is embedded
+    if shutil.which("pdftotext"):  # poppler, where installed: the text really is Chinese
+        path = tmp_path / "notice.pdf"
+        path.write_bytes(pdf)
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+        assert "一次性告知书" in text and "公司章程" in text

@@ -7,8 +7,10 @@ from django.urls import path
 from onewindow.graphql.core.views import OneWindowGraphQLView
 from onewindow.graphql.schemas import county_schema
 from onewindow.platform.urls_common import common_patterns
+from onewindow.tenants.cases.views import correction_notice
 
 urlpatterns = [
     *common_patterns,
     path("graphql", OneWindowGraphQLView.as_view(schema=county_schema), name="graphql"),
+    path("notices/<str:number>.pdf", correction_notice, name="correction-notice-pdf"),
 ]

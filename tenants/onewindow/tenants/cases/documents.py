@@ -1,0 +1,104 @@
+"""Printable documents: the 一次性告知书 as a PDF in Chinese.
+
+The font is WenQuanYi Micro Hei (TrueType, from the ``paperang-p2-fonts-cjk`` wheel), embedded
+as a subset in each PDF, so every viewer shows the Chinese text — none is fetched at run time.
+(reportlab's built-in CID font needs the viewer to have Adobe's Asian font pack, which poppler
+and many intranet machines lack; it is the fallback only if the font wheel is missing.)
+"""
+
+from __future__ import annotations
+
+import io
+from importlib import resources
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from onewindow.platform.core import clock
+from onewindow.platform.core.tenancy import db
+from onewindow.tenants.cases.models import CorrectionNotice
+
+
+def _register_font() -> str:
+    try:
+        font = resources.files("paperang_p2_fonts_cjk") / "fonts" / "wqy-microhei.ttc"
+        with resources.as_file(font) as path:
+            pdfmetrics.registerFont(TTFont("WenQuanYi", str(path), subfontIndex=0))
+        return "WenQuanYi"
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        return "STSong-Light"
+
+
+FONT = _register_font()
+
+_TITLE = ParagraphStyle("title", fontName=FONT, fontSize=18, leading=26, alignment=1)
+_BODY = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=17)
+_CELL = ParagraphStyle("cell", fontName=FONT, fontSize=10, leading=14)
+
+
+def correction_notice_pdf(notice: CorrectionNotice) -> bytes:
+    case = notice.case
+    county = getattr(db, "tenant", None)
+    what = case.item.name if case.item else case.bundle.name if case.bundle else ""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=f"一次性告知书 {notice.number}",
+        author=str(getattr(county, "name", "")),
+    )
+    rows = [[Paragraph(h, _CELL) for h in ("序号", "材料", "问题", "补正要求")]] + [
+        [
+            Paragraph(str(i), _CELL),
+            Paragraph(e["name"], _CELL),
+            Paragraph(e["problem"], _CELL),
+            Paragraph(e["fix"], _CELL),
+        ]
+        for i, e in enumerate(notice.entries, 1)
+    ]
+    table = Table(rows, colWidths=[14 * mm, 48 * mm, 30 * mm, 78 * mm], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    issued = notice.issued_at.astimezone(clock.COUNTY_TZ)
+    received = case.received_at.astimezone(clock.COUNTY_TZ)
+    story = [
+        Paragraph(f"{getattr(county, 'name', '')}政务服务中心", _BODY),
+        Paragraph("一次性告知书", _TITLE),
+        Spacer(1, 4 * mm),
+        Paragraph(f"编号：{notice.number}", _BODY),
+        Paragraph(f"{case.applicant.name}：", _BODY),
+        Paragraph(
+            f"您于 {received:%Y年%m月%d日} 申请办理的“{what}”（办件编号 {case.number}），"
+            "经审查，申请材料存在下列问题。请按以下要求一次性补正后重新提交，材料齐全、符合法定形式的，我们将当场受理。",
+            _BODY,
+        ),
+        Spacer(1, 4 * mm),
+        table,
+        Spacer(1, 6 * mm),
+        Paragraph("本告知书已列明全部需要补正的内容，不会就本次申请再次要求补正其他材料。", _BODY),
+        Paragraph(
+            f"受理窗口：{case.window.name if case.window else '网上受理'}　　经办人：{notice.issued_by}",
+            _BODY,
+        ),
+        Paragraph(f"告知日期：{issued:%Y年%m月%d日}", _BODY),
+    ]
+    doc.build(story)
+    return buffer.getvalue()

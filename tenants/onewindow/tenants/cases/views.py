@@ -1,0 +1,29 @@
+"""Printable documents for staff (members of the county)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+
+from onewindow.platform.accounts.services import roles_in
+from onewindow.platform.core.http import error_response
+from onewindow.tenants.cases.documents import correction_notice_pdf
+from onewindow.tenants.cases.models import CorrectionNotice
+
+
+def correction_notice(request: HttpRequest, number: str) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return error_response(401, "UNAUTHENTICATED", "请先登录")
+    if not roles_in(request.user, getattr(request, "tenant", None)):  # type: ignore[arg-type]
+        return error_response(403, "NOT_A_MEMBER", "您不是本县的成员")
+    notice = (
+        CorrectionNotice.objects.select_related(
+            "case__applicant", "case__item", "case__bundle", "case__window"
+        )
+        .filter(number=number)
+        .first()
+    )
+    if notice is None:
+        return error_response(404, "NOT_FOUND", f"告知书 {number} 不存在")
+    response = HttpResponse(correction_notice_pdf(notice), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="notice-{notice.number}.pdf"'
+    return response
