@@ -13,7 +13,7 @@ from onewindow.tenants.cases.models import CorrectionNotice
 def correction_notice(request: HttpRequest, number: str) -> HttpResponse:
     if not request.user.is_authenticated:
         return error_response(401, "UNAUTHENTICATED", "请先登录")
-    if not roles_in(request.user, getattr(request, "tenant", None)):  # type: ignore[arg-type]
+    if not roles_in(request.user, getattr(request, "tenant", None)):
         return error_response(403, "NOT_A_MEMBER", "您不是本县的成员")
     notice = (
         CorrectionNotice.objects.select_related(
