@@ -299,3 +299,38 @@ def test_stale_versions_and_double_submissions_change_nothing() -> None:
     assert err.value.code == "INVALID_TRANSITION"
     assert snapshot(case) == before
     assert Case.objects.filter(idempotency_key="kiosk-42").count() == 1
+
+
+def test_walk_in_visits_are_reviewed_once_each() -> None:
+    from onewindow.tenants.cases.services import submit_visit_review
+
+    review = submit_visit_review("A012-20261121", window="ZC01", level=1, channel="device", actor="device")
+    assert review.is_bad and review.case is None
+    with pytest.raises(BusinessError) as err:
+        submit_visit_review("A012-20261121", window="ZC01", level=5, channel="device", actor="device")
+    assert err.value.code == "ALREADY_REVIEWED"
+    assert AuditEvent.objects.filter(action="review.bad", subject_type="Review").count() == 1
+
+
+def test_default_rating_is_off_until_the_county_turns_it_on() -> None:
+    import yaml
+
+    from onewindow.tenants.cases.services import apply_default_reviews
+    from onewindow.tenants.policy.services import apply_text, export_yaml
+
+    post_approver("hsl", "scjg")
+    with at("2026-03-02"):
+        case = receive()
+        case = accept_case(case.number, version=case.version, actor="clerk")
+        case = decide_case(case.number, version=case.version, approve=True, actor="hsl", roles=APPROVER_ROLES)
+        issue_result(case.number, version=case.version, window="CJ01", delivery="pickup", actor="clerk")
+    assert apply_default_reviews(D(2026, 4, 1)) == 0  # off by default
+    data = yaml.safe_load(export_yaml())
+    data["reviews"] = {"default_rating_after_days": 5, "default_level": 4}
+    result = apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")
+    assert [c["path"] for c in result.diff] == ["reviews"]
+    assert apply_default_reviews(D(2026, 3, 6)) == 0  # 4 working days after 3/2
+    assert apply_default_reviews(D(2026, 3, 9)) == 1  # the 5th
+    assert apply_default_reviews(D(2026, 3, 10)) == 0
+    case.refresh_from_db()
+    assert case.review.level == 4 and case.review.is_default

@@ -28,6 +28,7 @@ from onewindow.graphql.cases.mutations.refuse_case import RefuseCase
 from onewindow.graphql.cases.mutations.request_extension import RequestExtension
 from onewindow.graphql.cases.mutations.resubmit_materials import ResubmitMaterials
 from onewindow.graphql.cases.mutations.resume_clock import ResumeClock
+from onewindow.graphql.cases.mutations.submit_visit_review import SubmitVisitReview
 from onewindow.graphql.cases.public import PublicQueries, SubmitReview
 from onewindow.graphql.cases.queries import CaseQueries
 from onewindow.graphql.catalog.mutations.mark_catalog_change_applied import MarkCatalogChangeApplied
@@ -92,6 +93,7 @@ class CountyMutation(graphene.ObjectType):
     issue_result = IssueResult.Field()
     confirm_delivery = ConfirmDelivery.Field()
     submit_review = SubmitReview.Field()
+    submit_visit_review = SubmitVisitReview.Field()
     report_catalog_change = ReportCatalogChange.Field()
     mark_catalog_change_applied = MarkCatalogChangeApplied.Field()
     save_department = SaveDepartment.Field()

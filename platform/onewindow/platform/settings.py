@@ -188,6 +188,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "onewindow.tenants.outbox.tasks.dispatch_outbox_delivery",
         "schedule": float(os.environ.get("ONEWINDOW_OUTBOX_INTERVAL", "30")),
     },
+    "default-reviews": {
+        "task": "onewindow.tenants.cases.tasks.dispatch_default_reviews",
+        "schedule": 3600.0,  # hourly; idempotent, so a missed or repeated run is harmless
+    },
 }
 
 # --- observability --------------------------------------------------------------------------

@@ -281,3 +281,14 @@ class Review(models.Model):
     @property
     def is_bad(self) -> bool:
         return self.level <= 2
+
+
+class ReviewSettings(models.Model):
+    """好差评 settings of the county (policy pack ``reviews``). A default rating after N working
+    days is off unless the county turns it on (some provinces: 满意 after 5 working days)."""
+
+    default_rating_after_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    default_level = models.PositiveSmallIntegerField(default=4)
+
+    def __str__(self) -> str:
+        return f"默认好评: {self.default_rating_after_days or '关闭'}"

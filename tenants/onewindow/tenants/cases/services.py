@@ -699,3 +699,77 @@ def submit_review(
             },
         )
     return review
+
+
+@transaction.atomic
+def submit_visit_review(
+    visit_ref: str,
+    *,
+    window: str | None,
+    level: int,
+    channel: str,
+    tags: Iterable[str] = (),
+    text: str = "",
+    actor: object | None,
+) -> Review:
+    """现场"一次一评" for a walk-in consultation with no case (the window's 评价器)."""
+    if not visit_ref.strip():
+        raise CaseError("REQUIRED", "请给出本次服务的编号（如叫号票号）", field="visitRef")
+    if Review.objects.filter(visit_ref=visit_ref.strip()).exists():
+        raise CaseError("ALREADY_REVIEWED", "本次服务已评价", field="visitRef")
+    if not 1 <= level <= 5:
+        raise CaseError("INVALID_LEVEL", "评价等级为 1 到 5", field="level")
+    if channel not in ReviewChannel.values:
+        raise CaseError("INVALID_CHOICE", "评价渠道无效", field="channel")
+    the_window = Window.objects.live().filter(code=window).first() if window else None
+    if window and the_window is None:
+        raise NotFound(f"窗口 {window}", field="window")
+    review = Review.objects.create(
+        visit_ref=visit_ref.strip(),
+        window=the_window,
+        level=level,
+        channel=channel,
+        tags=list(tags),
+        text=text.strip(),
+        created_at=clock.now(),
+    )
+    record_event("review.submitted", review, actor=actor, data={"level": level, "visit": True})
+    if review.is_bad:
+        record_event("review.bad", review, actor=actor, data={"level": level, "window": window})
+    return review
+
+
+def apply_default_reviews(today: dt.date | None = None) -> int:
+    """The county's default rating for issued cases left unrated N working days (if turned on).
+    Each case is rated at most once (one review per case, enforced by the database)."""
+    from onewindow.tenants.cases.models import ReviewSettings
+
+    settings = ReviewSettings.objects.first()
+    if settings is None or not settings.default_rating_after_days:
+        return 0
+    today = today or clock.today()
+    calendar = WorkingCalendar.for_active_county()
+    rated = 0
+    for case in Case.objects.filter(
+        status=CaseStatus.ISSUED, parent__isnull=True, review__isnull=True
+    ).iterator():
+        issued_on = case.issued_at.astimezone(clock.COUNTY_TZ).date()  # type: ignore[union-attr]
+        if calendar.add_working_days(issued_on, settings.default_rating_after_days) > today:
+            continue
+        with transaction.atomic():
+            Review.objects.create(
+                case=case,
+                window=case.window,
+                level=settings.default_level,
+                channel=ReviewChannel.WEB,
+                is_default=True,
+                created_at=clock.now(),
+            )
+            record_event(
+                "review.defaulted",
+                case,
+                actor="system",
+                data={"level": settings.default_level, "after_days": settings.default_rating_after_days},
+            )
+        rated += 1
+    return rated

@@ -179,6 +179,13 @@ class OverrideSpec(Strict):
     reason: Text
 
 
+class ReviewSettingsSpec(Strict):
+    """好差评 settings: a default rating for unrated cases after N working days (off: null)."""
+
+    default_rating_after_days: int | None = Field(default=None, ge=1, le=60)
+    default_level: int = Field(default=4, ge=1, le=5)
+
+
 class PolicyPack(Strict):
     schema_: Literal["onewindow.policy/v1"] = Field(default=SCHEMA_ID, alias="schema")
     county: CountyRef
@@ -191,6 +198,7 @@ class PolicyPack(Strict):
     items: list[ItemSpec] = []
     bundles: list[BundleSpec] = []
     calendar_overrides: list[OverrideSpec] = []
+    reviews: ReviewSettingsSpec = ReviewSettingsSpec()
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

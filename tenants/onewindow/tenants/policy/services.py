@@ -18,6 +18,7 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.errors import ErrorDetail, ValidationErrors
 from onewindow.platform.core.tenancy import db
 from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.cases.models import ReviewSettings
 from onewindow.tenants.catalog.models import Bundle, ItemMaterial, ServiceItem
 from onewindow.tenants.hall.models import (
     Department,
@@ -166,6 +167,11 @@ def export_data() -> dict[str, Any]:
         .select_related("lead_department")
         .prefetch_related("co_departments", "items")
     ]
+    settings = ReviewSettings.objects.first()
+    data["reviews"] = {
+        "default_rating_after_days": settings.default_rating_after_days if settings else None,
+        "default_level": settings.default_level if settings else 4,
+    }
     data["calendar_overrides"] = [
         {"date": o.date.isoformat(), "kind": o.kind, "reason": o.reason}
         for o in CalendarOverride.objects.all()
@@ -248,6 +254,18 @@ def diff_packs(old: PolicyPack, new: PolicyPack) -> list[dict[str, Any]]:
         common = [k for k in b if k in a]
         if common != [k for k in a if k in b]:
             changes.append({"path": section, "change": "reordered", "after": list(b)})
+    for setting in ("reviews",):  # single-object sections
+        if before[setting] != after[setting]:
+            fields = sorted(f for f in after[setting] if after[setting][f] != before[setting].get(f))
+            changes.append(
+                {
+                    "path": setting,
+                    "change": "changed",
+                    "fields": fields,
+                    "before": {f: before[setting].get(f) for f in fields},
+                    "after": {f: after[setting][f] for f in fields},
+                }
+            )
     return changes
 
 
@@ -446,6 +464,14 @@ def _write(pack: PolicyPack, sections: set[str]) -> None:
     for bundle in pack.bundles:
         bundles[bundle.code].co_departments.set([depts[c] for c in bundle.co_departments])
         bundles[bundle.code].items.set([items[c] for c in bundle.items])
+    if "reviews" in sections:
+        ReviewSettings.objects.update_or_create(
+            pk=1,
+            defaults={
+                "default_rating_after_days": pack.reviews.default_rating_after_days,
+                "default_level": pack.reviews.default_level,
+            },
+        )
     if "calendar_overrides" in sections:
         wanted = {o.date: o for o in pack.calendar_overrides}
         CalendarOverride.objects.exclude(date__in=list(wanted)).delete()
