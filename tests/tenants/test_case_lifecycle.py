@@ -334,3 +334,20 @@ def test_default_rating_is_off_until_the_county_turns_it_on() -> None:
     assert apply_default_reviews(D(2026, 3, 10)) == 0
     case.refresh_from_db()
     assert case.review.level == 4 and case.review.is_default
+
+
+def test_the_demo_hall_is_alive_and_seeded_once() -> None:
+    from django.db.models import Count
+
+    from onewindow.tenants.cases.demo import seed_demo_cases
+    from onewindow.tenants.cases.selectors import overdue
+
+    with at("2026-11-20"):
+        made = seed_demo_cases("150626", days=14, per_day=4)
+        assert made > 30 and seed_demo_cases("150626") == 0
+        statuses = dict(
+            Case.objects.filter(parent__isnull=True).values_list("status").annotate(n=Count("id"))
+        )
+        assert statuses.get("issued", 0) > made / 2 and statuses.get("accepted", 0) > 0
+        assert overdue(Case.objects.all()).count() >= 0
+    assert AuditEvent.objects.filter(action="case.issued").count() == statuses["issued"]

@@ -94,6 +94,18 @@ def prepare(progress: Any = _step) -> None:
         progress(
             f"[{i}/{len(SEED_COUNTIES)}] 已按预设 {preset} 开通 {name} ({code})，用时 {job.seconds:.2f}s"
         )
+    from django_tenants.utils import tenant_context
+
+    from onewindow.tenants.cases.demo import seed_demo_cases
+
+    for county in County.objects.counties().filter(code__in=[c for c, _n, _p in SEED_COUNTIES]):
+        started = time.monotonic()
+        with tenant_context(county):
+            made = seed_demo_cases(county.code)
+        if made:
+            progress(
+                f"{county.name}：已生成 {made} 件演示办件（近三周），用时 {time.monotonic() - started:.1f}s"
+            )
     demo = ensure_user(DEMO_USER, password=DEMO_PASSWORD, display_name="演示用户", actor="onewindow up")
     if not roles_in(demo, None):
         grant_membership(demo, None, [Role.PROVINCIAL_OPERATOR], actor="onewindow up")
