@@ -70,3 +70,17 @@ def test_introspection_is_off_when_configured(client: Client) -> None:
         assert body["data"]["county"]["__typename"] == "County"
     _, body = gql(client, "{ __schema { queryType { name } } }")
     assert body["data"]["__schema"]["queryType"]["name"] == "PlatformQuery"
+
+
+def test_syntax_errors_and_get_mutations(client: Client) -> None:
+    status, body = gql(client, "{ counties(first: 1) { ")
+    assert status == 400 and body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    response = client.get("/graphql", {"query": 'mutation { revokeApiToken(id: "1") { errors { code } } }'})
+    assert response.status_code == 405
+
+
+def test_checked_documents_are_reused_but_never_across_limits(client: Client) -> None:
+    query = "{ counties(first: 1) { edges { node { code } } } }"
+    assert "errors" not in gql(client, query)[1]  # cached as valid under the default limits …
+    with override_settings(GRAPHQL_MAX_DEPTH=3):
+        assert code(gql(client, query)[1]) == "QUERY_TOO_DEEP"  # … but not under others

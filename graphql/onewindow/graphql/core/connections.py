@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import graphene
+from django.db.models import QuerySet
+from graphene.relay.connection import connection_adapter, page_info_adapter
 from graphene_django.fields import DjangoConnectionField
+from graphene_django.utils import maybe_queryset
+from graphql_relay import connection_from_array_slice, get_offset_with_default
 
 from onewindow.graphql.core.errors import api_error
 
@@ -38,7 +43,41 @@ class CountableConnection(graphene.relay.Connection):
 
 
 class ConnectionField(DjangoConnectionField):
-    """DjangoConnectionField whose paging errors carry codes (``PAGE_TOO_LARGE`` …)."""
+    """DjangoConnectionField whose paging errors carry codes (``PAGE_TOO_LARGE`` …), and which
+    pages forward without counting: a ``first``/``after`` page reads ``first + 1`` rows to know
+    whether there is a next page; the total is counted only when ``totalCount`` is asked for."""
+
+    @classmethod
+    def resolve_connection(
+        cls, connection: Any, args: dict[str, Any], iterable: Any, max_limit: Any = None
+    ) -> Any:
+        iterable = maybe_queryset(iterable)
+        first = args.get("first")
+        if (
+            not isinstance(iterable, QuerySet)
+            or first is None
+            or args.get("last") is not None
+            or args.get("before")
+        ):
+            return super().resolve_connection(connection, args, iterable, max_limit)
+        start = get_offset_with_default(args.get("after"), -1) + 1
+        rows = list(iterable[start : start + first + 1])
+        more = len(rows) > first
+        rows = rows[:first]
+        known_length = start + len(rows) + (1 if more else 0)
+        result: Any = connection_from_array_slice(
+            rows,
+            args,
+            slice_start=start,
+            array_length=known_length,
+            array_slice_length=len(rows),
+            connection_type=partial(connection_adapter, connection),
+            edge_type=connection.Edge,
+            page_info_type=page_info_adapter,
+        )
+        result.iterable = iterable
+        result.length = known_length
+        return result
 
     @classmethod
     def connection_resolver(
