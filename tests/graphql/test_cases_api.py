@@ -222,3 +222,26 @@ def test_the_one_time_notice_prints_as_a_chinese_pdf(client: Client, wushen, tmp
         path.write_bytes(pdf)
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
         assert "一次性告知书" in text and "公司章程" in text
+
+
+def test_the_receipt_page_shows_status_and_takes_one_review(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.cases.links import case_token
+    from onewindow.tenants.cases.models import Review
+    from onewindow.tenants.cases.services import accept_case
+    from tests.tenants.cases_helpers import receive
+
+    connection.set_tenant(wushen)
+    case = receive()
+    case = accept_case(case.number, version=case.version, actor="clerk")
+    token = case_token(case)
+    page = client.get(f"/c/150626/r/{token}")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert case.number in html and "已受理，审批中" in html and "请您评价本次服务" in html
+    assert "91150626" not in html  # no personal data on the public page
+    response = client.post(f"/c/150626/r/{token}", {"level": "2", "text": "排队太久"})
+    assert response.status_code == 200 and "感谢您的评价" in response.content.decode()
+    connection.set_tenant(wushen)
+    assert Review.objects.get(case=case).level == 2
+    assert client.post(f"/c/150626/r/{token}", {"level": "5"}).status_code == 400
+    assert client.get(f"/c/331081/r/{token}").status_code == 404
