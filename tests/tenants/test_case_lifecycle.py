@@ -351,3 +351,33 @@ def test_the_demo_hall_is_alive_and_seeded_once() -> None:
         assert statuses.get("issued", 0) > made / 2 and statuses.get("accepted", 0) > 0
         assert overdue(Case.objects.all()).count() >= 0
     assert AuditEvent.objects.filter(action="case.issued").count() == statuses["issued"]
+
+
+def test_review_points_are_checked_at_intake() -> None:
+    case = receive(failed_review_points={"rp3": "住所与实际经营场所不一致"})
+    assert [c["passed"] for c in case.review_checks] == [True, True, False]
+    before = snapshot(case)
+    with pytest.raises(ValidationErrors) as err:
+        accept_case(case.number, version=case.version, actor="clerk")
+    assert [d.code for d in err.value.details] == ["REVIEW_POINT_FAILED"]
+    assert snapshot(case) == before
+    with pytest.raises(ValidationErrors) as err:  # the notice must name the failed point too
+        issue_correction_notice(case.number, version=case.version, entries=[], actor="clerk")
+    assert [d.code for d in err.value.details] == ["NOTICE_INCOMPLETE"]
+    notice = issue_correction_notice(
+        case.number,
+        version=case.version,
+        entries=[{"code": "rp3", "fix": "提供实际经营场所的使用证明"}],
+        actor="clerk",
+    )
+    assert notice.entries == [
+        {
+            "code": "rp3",
+            "name": "住所与实际经营场所一致",
+            "problem": "住所与实际经营场所不一致",
+            "fix": "提供实际经营场所的使用证明",
+        }
+    ]
+    case.refresh_from_db()
+    case = resubmit_materials(case.number, version=case.version, provided=["zs"], actor="clerk")
+    assert accept_case(case.number, version=case.version, actor="clerk").status == CaseStatus.ACCEPTED

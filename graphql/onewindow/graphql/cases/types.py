@@ -133,6 +133,7 @@ class CaseType(DjangoObjectType):
     window_code = graphene.String()
     parent_number = graphene.String()
     overdue = graphene.Boolean(required=True)
+    review_checks = GenericScalar(required=True, description="审查要点核对：[{code, point, passed, note}]")
     materials = graphene.List(graphene.NonNull(CaseMaterialType), required=True)
     notices = graphene.List(graphene.NonNull(CorrectionNoticeType), required=True)
     pauses = graphene.List(graphene.NonNull(PauseType), required=True)

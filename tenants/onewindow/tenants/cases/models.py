@@ -70,6 +70,8 @@ class Case(models.Model):
     channel = models.CharField(max_length=16, choices=Channel.choices)
     window = models.ForeignKey(Window, null=True, blank=True, on_delete=models.PROTECT, related_name="cases")
     clerk_username = models.CharField(max_length=150, blank=True)
+    # The item's 审查要点 as checked at intake: [{code: "rp1", point, passed, note}]
+    review_checks = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=24, choices=CaseStatus.choices, default=CaseStatus.RECEIVED)
     version = models.PositiveIntegerField(default=1)
     received_at = models.DateTimeField()

@@ -155,6 +155,7 @@ def receive_case(
     window: str | None,
     provided: Iterable[str],
     irregular: dict[str, str] | None = None,
+    failed_review_points: dict[str, str] | None = None,
     idempotency_key: str | None = None,
     actor: object | None,
 ) -> Case:
@@ -192,6 +193,17 @@ def receive_case(
     unknown = sorted((provided | set(irregular)) - known)
     if unknown:
         raise CaseError("UNKNOWN_MATERIAL", f"材料 {unknown[0]} 不在清单中", field="materials")
+    points = the_item.review_points if the_item else []
+    failed = failed_review_points or {}
+    unknown_points = sorted(set(failed) - {f"rp{i}" for i in range(1, len(points) + 1)})
+    if unknown_points:
+        raise CaseError(
+            "UNKNOWN_REVIEW_POINT", f"审查要点 {unknown_points[0]} 不存在", field="failedReviewPoints"
+        )
+    review_checks = [
+        {"code": f"rp{i}", "point": point, "passed": f"rp{i}" not in failed, "note": failed.get(f"rp{i}", "")}
+        for i, point in enumerate(points, 1)
+    ]
     case = Case.objects.create(
         number=_next_number(),
         idempotency_key=idempotency_key or None,
@@ -202,6 +214,7 @@ def receive_case(
         channel=channel,
         window=the_window,
         clerk_username=_actor_name(actor),
+        review_checks=review_checks,
         received_at=clock.now(),
     )
     CaseMaterial.objects.bulk_create(
@@ -237,6 +250,10 @@ def _problems(case: Case) -> list[CaseMaterial]:
     return [m for m in case.materials.all() if m.state in (MaterialState.MISSING, MaterialState.IRREGULAR)]
 
 
+def _failed_points(case: Case) -> dict[str, dict[str, Any]]:
+    return {c["code"]: c for c in case.review_checks if not c["passed"]}
+
+
 def _tolerable(case: Case) -> set[str]:
     return {code for code, _n, tol, _e in _material_list(case.item, case.bundle) if tol}
 
@@ -251,13 +268,17 @@ def issue_correction_notice(
     case = _locked(number, version)
     if case.status != CaseStatus.RECEIVED:
         raise invalid_transition(case.status, "出具一次性告知")
-    problems = {m.code: m for m in _problems(case)}
+    # what is wrong: missing or irregular materials, and failed review points (审查要点)
+    problems: dict[str, tuple[str, str]] = {m.code: (m.name, m.get_state_display()) for m in _problems(case)}
+    problems.update(
+        {code: (c["point"], c["note"] or "不符合审查要点") for code, c in _failed_points(case).items()}
+    )
     if not problems:
         raise CaseError("NOTHING_TO_CORRECT", "材料齐全，无需一次性告知", field="entries")
     listed = {e.get("code", "") for e in entries}
-    omitted = sorted(set(problems) - listed)
     errors = [
-        ErrorDetail("NOTICE_INCOMPLETE", f"告知书漏列了 {problems[c].name}", "entries") for c in omitted
+        ErrorDetail("NOTICE_INCOMPLETE", f"告知书漏列了 {problems[c][0]}", "entries")
+        for c in sorted(set(problems) - listed)
     ]
     errors += [
         ErrorDetail("UNKNOWN_MATERIAL", f"{e.get('code')} 不是缺少或不规范的材料", f"entries[{i}].code")
@@ -271,21 +292,18 @@ def issue_correction_notice(
     ]
     if errors:
         raise ValidationErrors(errors)
+    given = {e["code"]: e for e in entries}
     notice = CorrectionNotice.objects.create(
         case=case,
         number=f"{case.number}-G{case.notices.count() + 1}",
         entries=[
             {
                 "code": code,
-                "name": problems[code].name,
-                "problem": next(
-                    e.get("problem") or problems[code].get_state_display()
-                    for e in entries
-                    if e["code"] == code
-                ),
-                "fix": next(e["fix"].strip() for e in entries if e["code"] == code),
+                "name": name,
+                "problem": given[code].get("problem") or problem,
+                "fix": given[code]["fix"].strip(),
             }
-            for code in problems
+            for code, (name, problem) in problems.items()
         ],
         issued_at=clock.now(),
         issued_by=_actor_name(actor),
@@ -322,8 +340,10 @@ def resubmit_materials(
             material.state, material.note = MaterialState.PROVIDED, ""
         material.save(update_fields=["state", "note"])
     case.notices.filter(resolved_at__isnull=True).update(resolved_at=clock.now())
+    # the corrected application is checked against the review points afresh
+    case.review_checks = [{**c, "passed": True, "note": ""} for c in case.review_checks]
     case.status = CaseStatus.RECEIVED
-    _save(case, "status")
+    _save(case, "status", "review_checks")
     record_event("case.materials_resubmitted", case, actor=actor, data={"provided": sorted(provided)})
     return case
 
@@ -375,6 +395,12 @@ def accept_case(
                 "materials",
             )
             for m in blocking
+        )
+    failed_points = _failed_points(case)
+    if failed_points:
+        raise ValidationErrors(
+            ErrorDetail("REVIEW_POINT_FAILED", f"不符合审查要点：{c['point']}", "reviewChecks")
+            for c in failed_points.values()
         )
     tolerated = [m for m in problems if m.code in tolerate]
     if tolerated:

@@ -39,6 +39,9 @@ class ReceiveCase(BaseMutation):
             graphene.NonNull(graphene.String), required=True, description="已提交的材料编码"
         )
         irregular = graphene.List(graphene.NonNull(IrregularInput), description="不规范的材料及原因")
+        failed_review_points = graphene.List(
+            graphene.NonNull(IrregularInput), description="不符合的审查要点（code 为 rp1、rp2…）及原因"
+        )
         idempotency_key = graphene.String(description="同一申请重复提交时拒绝（终端、网上提交请填写）")
 
     case = graphene.Field(CaseType)
@@ -59,6 +62,7 @@ class ReceiveCase(BaseMutation):
             window=data.get("window"),
             provided=data["provided"],
             irregular={i["code"]: i["note"] for i in data.get("irregular") or []},
+            failed_review_points={i["code"]: i["note"] for i in data.get("failed_review_points") or []},
             idempotency_key=data.get("idempotency_key"),
             actor=ctx.user,
         )
