@@ -686,6 +686,13 @@ def confirm_delivery(number: str, *, actor: object | None) -> Case:
 # --- 好差评 ------------------------------------------------------------------------------------
 
 
+def _check_rating(level: int, channel: str) -> None:
+    if not 1 <= level <= 5:
+        raise CaseError("INVALID_LEVEL", "评价等级为 1 到 5", field="level")
+    if channel not in ReviewChannel.values:
+        raise CaseError("INVALID_CHOICE", "评价渠道无效", field="channel")
+
+
 @transaction.atomic
 def submit_review(
     number: str, *, level: int, channel: str, tags: Iterable[str] = (), text: str = "", actor: object | None
@@ -698,10 +705,7 @@ def submit_review(
         raise CaseError("TOO_EARLY", "收件完成后才能评价", field="number")
     if Review.objects.filter(case=case).exists():
         raise CaseError("ALREADY_REVIEWED", "此办件已评价，每件只能评价一次", field="number")
-    if not 1 <= level <= 5:
-        raise CaseError("INVALID_LEVEL", "评价等级为 1 到 5", field="level")
-    if channel not in ReviewChannel.values:
-        raise CaseError("INVALID_CHOICE", "评价渠道无效", field="channel")
+    _check_rating(level, channel)
     review = Review.objects.create(
         case=case,
         window=case.window,
@@ -743,10 +747,7 @@ def submit_visit_review(
         raise CaseError("REQUIRED", "请给出本次服务的编号（如叫号票号）", field="visitRef")
     if Review.objects.filter(visit_ref=visit_ref.strip()).exists():
         raise CaseError("ALREADY_REVIEWED", "本次服务已评价", field="visitRef")
-    if not 1 <= level <= 5:
-        raise CaseError("INVALID_LEVEL", "评价等级为 1 到 5", field="level")
-    if channel not in ReviewChannel.values:
-        raise CaseError("INVALID_CHOICE", "评价渠道无效", field="channel")
+    _check_rating(level, channel)
     the_window = Window.objects.live().filter(code=window).first() if window else None
     if window and the_window is None:
         raise NotFound(f"窗口 {window}", field="window")

@@ -349,6 +349,20 @@ def _sync(model: Any, entries: list[Any], build: Any) -> dict[str, Any]:
     return rows
 
 
+def _replace_children(
+    model: Any, parent_field: str, parents: dict[str, Any], specs: dict[str, list[Any]], build: Any
+) -> None:
+    """Replace the ordered children (team members, item materials) of every listed parent."""
+    model.objects.filter(**{f"{parent_field}__in": list(parents.values())}).delete()
+    model.objects.bulk_create(
+        [
+            model(**{parent_field: parents[code]}, position=position, **build(child))
+            for code, children in specs.items()
+            for position, child in enumerate(children)
+        ]
+    )
+
+
 def _write(pack: PolicyPack, sections: set[str]) -> None:
     depts = _sync(Department, pack.departments, lambda d: {"name": d.name, "short_name": d.short_name})
     sites = {s.code: s for s in Site.objects.all()}
@@ -398,20 +412,17 @@ def _write(pack: PolicyPack, sections: set[str]) -> None:
         },
     )
     if "teams" in sections:
-        TeamMember.objects.filter(team__in=list(teams.values())).delete()
-        TeamMember.objects.bulk_create(
-            [
-                TeamMember(
-                    team=teams[t.code],
-                    position=j,
-                    role=m.role,
-                    name=m.name,
-                    title=m.title,
-                    staff=staff.get(m.staff) if m.staff else None,
-                )
-                for t in pack.teams
-                for j, m in enumerate(t.members)
-            ]
+        _replace_children(
+            TeamMember,
+            "team",
+            teams,
+            {t.code: t.members for t in pack.teams},
+            lambda m: {
+                "role": m.role,
+                "name": m.name,
+                "title": m.title,
+                "staff": staff.get(m.staff) if m.staff else None,
+            },
         )
     items = _sync(
         ServiceItem,
@@ -433,23 +444,20 @@ def _write(pack: PolicyPack, sections: set[str]) -> None:
         },
     )
     if "items" in sections:
-        ItemMaterial.objects.filter(item__in=list(items.values())).delete()
-        ItemMaterial.objects.bulk_create(
-            [
-                ItemMaterial(
-                    item=items[i.code],
-                    position=j,
-                    code=m.code,
-                    name=m.name,
-                    format=m.format,
-                    copies=m.copies,
-                    source=m.source,
-                    tolerance_allowed=m.tolerance_allowed,
-                    exempt=m.exempt or "",
-                )
-                for i in pack.items
-                for j, m in enumerate(i.materials)
-            ]
+        _replace_children(
+            ItemMaterial,
+            "item",
+            items,
+            {i.code: i.materials for i in pack.items},
+            lambda m: {
+                "code": m.code,
+                "name": m.name,
+                "format": m.format,
+                "copies": m.copies,
+                "source": m.source,
+                "tolerance_allowed": m.tolerance_allowed,
+                "exempt": m.exempt or "",
+            },
         )
     bundles = _sync(
         Bundle,
