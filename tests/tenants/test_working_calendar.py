@@ -109,3 +109,10 @@ def test_working_days_between_counts_the_end_not_the_start() -> None:
     assert c.working_days_between(D(2026, 9, 30), D(2026, 10, 13)) == 5
     assert c.working_days_between(D(2026, 10, 13), D(2026, 9, 30)) == -5
     assert c.working_days_between(D(2026, 10, 1), D(2026, 10, 7)) == 0
+
+
+def test_shifting_backwards_counts_working_days_before() -> None:
+    c = cal()
+    assert c.shift_working_days(D(2026, 10, 13), -2) == D(2026, 10, 10)  # Mon 10/12, make-up Sat 10/10
+    assert c.shift_working_days(D(2026, 10, 8), -1) == D(2026, 9, 30)  # over the National Day week
+    assert c.shift_working_days(D(2026, 3, 2), 0) == D(2026, 3, 2)

@@ -22,6 +22,7 @@ app.conf.imports = (
     "onewindow.platform.onboarding.tasks",
     "onewindow.tenants.outbox.tasks",
     "onewindow.tenants.cases.tasks",
+    "onewindow.tenants.escalation.tasks",
 )
 
 

@@ -89,6 +89,7 @@ TENANT_APPS = [
     "onewindow.tenants.catalog",
     "onewindow.tenants.policy",
     "onewindow.tenants.cases",
+    "onewindow.tenants.escalation",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"
@@ -187,6 +188,10 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-outbox": {
         "task": "onewindow.tenants.outbox.tasks.dispatch_outbox_delivery",
         "schedule": float(os.environ.get("ONEWINDOW_OUTBOX_INTERVAL", "30")),
+    },
+    "escalation-scan": {
+        "task": "onewindow.tenants.escalation.tasks.dispatch_scans",
+        "schedule": float(os.environ.get("ONEWINDOW_ESCALATION_INTERVAL", "60")),
     },
     "default-reviews": {
         "task": "onewindow.tenants.cases.tasks.dispatch_default_reviews",

@@ -40,6 +40,8 @@ from onewindow.tenants.cases.models import (
     ToleranceCommitment,
 )
 from onewindow.tenants.catalog.models import Bundle, ItemKind, ServiceItem
+from onewindow.tenants.escalation import services as escalation
+from onewindow.tenants.escalation.models import SubjectKind
 from onewindow.tenants.hall.models import StaffMember, Window, WindowKind
 from onewindow.tenants.outbox.services import enqueue_notification
 from onewindow.tenants.workcalendar.calendar import Interval, WorkingCalendar
@@ -81,6 +83,18 @@ def _intervals(case: Case) -> list[Interval]:
         if pause.ended_on is not None and pause.ended_on >= pause.started_on:
             out.append((pause.started_on, pause.ended_on))
     return out
+
+
+def _watch(case: Case) -> None:
+    """The county's deadline chains (三级提醒) start watching an accepted case."""
+    escalation.start_watches(
+        SubjectKind.CASE,
+        "Case",
+        case.pk,
+        f"办件 {case.number}",
+        started_on=case.accepted_on,  # type: ignore[arg-type]
+        deadline_on=case.due_on,
+    )
 
 
 def _recompute_due(case: Case, calendar: WorkingCalendar | None = None) -> None:
@@ -443,6 +457,7 @@ def accept_case(
                 promised_days=case.promised_days,
                 due_on=case.due_on,
             )
+            _watch(child)
             Handover.objects.create(
                 case=child,
                 from_window=from_window,
@@ -454,6 +469,7 @@ def accept_case(
                 "case.accepted", child, actor=actor, data={"parent": case.number, "due_on": str(child.due_on)}
             )
     elif not immediate:
+        _watch(case)
         Handover.objects.create(
             case=case,
             from_window=from_window,
@@ -486,6 +502,7 @@ def pause_clock(
     if kind not in PauseKind.values:
         raise CaseError("INVALID_CHOICE", "暂停原因类型无效", field="kind")
     CasePause.objects.create(case=case, kind=kind, reason=reason, started_on=clock.today())
+    escalation.pause_watches("Case", case.pk)
     case.paused = True
     _save(case, "paused")
     record_event("case.clock_paused", case, actor=actor, data={"kind": kind, "reason": reason})
@@ -503,6 +520,7 @@ def resume_clock(number: str, *, version: int | None, actor: object | None) -> C
     pause.save(update_fields=["ended_on"])
     case.paused = False
     _recompute_due(case)
+    escalation.move_deadline("Case", case.pk, case.due_on, resume=True)
     _save(case, "paused", "due_on")
     record_event("case.clock_resumed", case, actor=actor, data={"due_on": str(case.due_on)})
     return case
@@ -546,6 +564,7 @@ def decide_extension(extension_id: int, *, approve: bool, actor: Any, roles: Ite
     if approve:
         case.extension_days += extension.days
         _recompute_due(case)
+        escalation.move_deadline("Case", case.pk, case.due_on)
         _save(case, "extension_days", "due_on")
     record_event(
         "case.extension_decided",
@@ -586,6 +605,7 @@ def decide_case(
     case.status = CaseStatus.APPROVED if approve else CaseStatus.DENIED
     case.decided_at, case.decided_by, case.decision_reason = clock.now(), _actor_name(actor), reason.strip()
     _save(case, "status", "decided_at", "decided_by", "decision_reason")
+    escalation.resolve_watches("Case", case.pk)
     record_event("case.decided", case, actor=actor, data={"approved": approve, "reason": reason.strip()})
     if case.parent_id is not None:
         parent = Case.objects.select_for_update().get(pk=case.parent_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core.errors import ErrorDetail
 from onewindow.tenants.hall.models import TEAM_SHAPE_RULES
 from onewindow.tenants.policy.schema import SECTIONS, ItemSpec, PolicyPack
@@ -114,6 +115,29 @@ def check_pack(
             )
         if len(bundle.items) < 2:
             add(ErrorDetail("BUNDLE_TOO_SMALL", "一件事至少包含两个事项", f"bundles[{i}].items"))
+    teams_codes = codes("teams")
+    for i, chain in enumerate(pack.chains):
+        for j, level in enumerate(chain.levels):
+            path = f"chains[{i}].levels[{j}]"
+            kind, value = level.target.kind, level.target.value
+            if kind == "role" and value not in Role.values:
+                add(ErrorDetail("UNKNOWN_REFERENCE", f"角色 {value} 不存在", f"{path}.target.value"))
+            if kind == "team":
+                ref(value, teams_codes, f"{path}.target.value", "团队")
+            if kind == "person":
+                ref(value, staff, f"{path}.target.value", "工作人员")
+            if "require_response" in level.actions and level.response_within_days is None:
+                add(ErrorDetail("REQUIRED", "要求回复须给出回复期限", f"{path}.response_within_days"))
+            if level.trigger.unit == "share" and level.trigger.relative_to != "start":
+                add(ErrorDetail("INVALID_VALUE", "按比例触发须相对于开始时间", f"{path}.trigger.relative_to"))
+        moments = [(lv.trigger.relative_to, lv.trigger.unit, lv.trigger.offset) for lv in chain.levels]
+        for j in range(1, len(moments)):
+            if moments[j][:2] == moments[j - 1][:2] and moments[j][2] < moments[j - 1][2]:
+                add(
+                    ErrorDetail(
+                        "LEVELS_OUT_OF_ORDER", "后一级不能早于前一级触发", f"chains[{i}].levels[{j}].trigger"
+                    )
+                )
     return problems
 
 

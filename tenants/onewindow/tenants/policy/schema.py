@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from onewindow.platform.catalog.models import ItemType
 from onewindow.tenants.catalog.models import ExemptReason, ItemKind, MaterialFormat, MaterialSource
+from onewindow.tenants.escalation.models import SubjectKind
 from onewindow.tenants.hall.models import (
     Grade,
     SiteLevel,
@@ -179,6 +180,45 @@ class OverrideSpec(Strict):
     reason: Text
 
 
+class TriggerSpec(Strict):
+    """When a level fires: ``offset`` working days or hours from the subject's deadline (negative:
+    before it), or — ``unit: share`` — ``offset`` percent of the allowed time after the start."""
+
+    relative_to: Literal["deadline", "start"] = "deadline"
+    offset: int = Field(default=0, ge=-60, le=100)
+    unit: Literal["working_days", "hours", "share"] = "working_days"
+
+
+class TargetSpec(Strict):
+    kind: Literal[
+        "role",
+        "department_head",
+        "team",
+        "person",
+        "centre",
+        "reform_office",
+        "county_government",
+        "discipline_commission",
+    ]
+    value: str = ""  # a role code, a team code or a staff code, as the kind needs
+
+
+class LevelSpec(Strict):
+    name: Text
+    trigger: TriggerSpec
+    target: TargetSpec
+    actions: list[Literal["notify", "flag", "handover", "require_response", "score"]] = ["notify"]
+    channels: list[Code] = ["console"]
+    response_within_days: int | None = Field(default=None, ge=1, le=60)
+
+
+class ChainSpec(Strict):
+    code: Code
+    name: Text
+    subject: _choice(SubjectKind)  # type: ignore[valid-type]
+    levels: list[LevelSpec] = Field(min_length=1, max_length=10)
+
+
 class ReviewSettingsSpec(Strict):
     """好差评 settings: a default rating for unrated cases after N working days (off: null)."""
 
@@ -198,6 +238,7 @@ class PolicyPack(Strict):
     items: list[ItemSpec] = []
     bundles: list[BundleSpec] = []
     calendar_overrides: list[OverrideSpec] = []
+    chains: list[ChainSpec] = []
     reviews: ReviewSettingsSpec = ReviewSettingsSpec()
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -214,4 +255,5 @@ SECTIONS = (
     "items",
     "bundles",
     "calendar_overrides",
+    "chains",
 )

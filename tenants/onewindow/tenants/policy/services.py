@@ -20,6 +20,8 @@ from onewindow.platform.core.tenancy import db
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.cases.models import ReviewSettings
 from onewindow.tenants.catalog.models import Bundle, ItemMaterial, ServiceItem
+from onewindow.tenants.escalation.models import Chain
+from onewindow.tenants.escalation.services import latest_levels, write_chains
 from onewindow.tenants.hall.models import (
     Department,
     ServiceTeam,
@@ -166,6 +168,10 @@ def export_data() -> dict[str, Any]:
         for b in Bundle.objects.live()
         .select_related("lead_department")
         .prefetch_related("co_departments", "items")
+    ]
+    data["chains"] = [
+        {"code": c.code, "name": c.name, "subject": c.subject, "levels": latest_levels(c)}
+        for c in Chain.objects.live().prefetch_related("versions")
     ]
     settings = ReviewSettings.objects.first()
     data["reviews"] = {
@@ -472,6 +478,9 @@ def _write(pack: PolicyPack, sections: set[str]) -> None:
     for bundle in pack.bundles:
         bundles[bundle.code].co_departments.set([depts[c] for c in bundle.co_departments])
         bundles[bundle.code].items.set([items[c] for c in bundle.items])
+    chains = _sync(Chain, pack.chains, lambda c: {"name": c.name, "subject": c.subject})
+    if "chains" in sections:
+        write_chains(pack.chains, chains)
     if "reviews" in sections:
         ReviewSettings.objects.update_or_create(
             pk=1,

@@ -96,6 +96,19 @@ class WorkingCalendar:
                 counted += 1
         raise BusinessError("CALENDAR_NO_WORKING_DAYS", "日历中找不到足够的工作日", field="date")
 
+    def shift_working_days(self, start: dt.date, days: int) -> dt.date:
+        """``add_working_days`` for any sign: -2 is the second working day before ``start``."""
+        if days >= 0:
+            return self.add_working_days(start, days)
+        day, counted = start, 0
+        for _ in range(_MAX_SCAN_DAYS - days * 2):
+            if counted == -days:
+                return day
+            day -= dt.timedelta(days=1)
+            if self.is_working_day(day):
+                counted += 1
+        raise BusinessError("CALENDAR_NO_WORKING_DAYS", "日历中找不到足够的工作日", field="date")
+
     def working_days_between(self, start: dt.date, end: dt.date, paused: Iterable[Interval] = ()) -> int:
         """Working days in (start, end]; negative when ``end`` is before ``start``."""
         if end < start:

@@ -1,0 +1,258 @@
+"""The escalation runner: start, pause, resume and resolve watches; scan what is due.
+
+A level's moment is computed from the subject's start and deadline on the county calendar:
+working-day offsets fire at 09:00 of that day, hour offsets from the deadline day's 17:30
+close, ``share`` offsets at 09:00 of the day that share of the allowed working days has
+passed. Each watch is handled in its own transaction: the ``Firing`` row (unique per watch
+and level) and the level's actions commit together, so a retried, restarted or overlapping
+scan fires nothing twice, and a crash fires nothing half.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import connection, transaction
+
+from onewindow.platform.core import clock
+from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.escalation.models import Chain, ChainVersion, Watch
+from onewindow.tenants.outbox.services import enqueue_notification
+from onewindow.tenants.workcalendar.calendar import WorkingCalendar
+
+OPEN_AT = dt.time(9, 0)  # reminders go out when the hall opens …
+CLOSE_AT = dt.time(17, 30)  # … and a deadline day ends when it closes
+LATE_AFTER = dt.timedelta(minutes=15)  # a firing this long after its moment is marked late (catch-up)
+
+
+def _at(day: dt.date, time: dt.time) -> dt.datetime:
+    return dt.datetime.combine(day, time, tzinfo=clock.COUNTY_TZ)
+
+
+def level_moment(level: dict[str, Any], watch: Watch, calendar: WorkingCalendar) -> dt.datetime | None:
+    trigger = level["trigger"]
+    unit, offset = trigger.get("unit", "working_days"), int(trigger.get("offset", 0))
+    if trigger.get("relative_to", "deadline") == "start":
+        if unit == "share":
+            if watch.deadline_on is None:
+                return None
+            allowed = max(calendar.working_days_between(watch.started_on, watch.deadline_on), 0)
+            return _at(
+                calendar.add_working_days(watch.started_on, math.ceil(allowed * offset / 100)), OPEN_AT
+            )
+        if unit == "hours":
+            return _at(watch.started_on, OPEN_AT) + dt.timedelta(hours=offset)
+        return _at(calendar.shift_working_days(watch.started_on, offset), OPEN_AT)
+    if watch.deadline_on is None:
+        return None
+    if unit == "hours":
+        return _at(watch.deadline_on, CLOSE_AT) + dt.timedelta(hours=offset)
+    return _at(calendar.shift_working_days(watch.deadline_on, offset), OPEN_AT)
+
+
+def _schedule(watch: Watch, calendar: WorkingCalendar | None = None) -> None:
+    levels = watch.version.levels
+    if watch.resolved_at is not None or watch.next_level >= len(levels):
+        watch.next_due_at = None
+        return
+    watch.next_due_at = level_moment(
+        levels[watch.next_level], watch, calendar or WorkingCalendar.for_active_county()
+    )
+
+
+# --- configuration (called by the policy pack's apply) ------------------------------------------
+
+
+def write_chains(specs: Iterable[Any], rows: dict[str, Chain]) -> None:
+    """A chain whose levels changed gets a new version; running watches keep theirs."""
+    for spec in specs:
+        chain = rows[spec.code]
+        levels = [level.model_dump(mode="json") for level in spec.levels]
+        latest = chain.versions.order_by("-number").first()
+        if latest is None or latest.levels != levels:
+            ChainVersion.objects.create(
+                chain=chain,
+                number=(latest.number + 1) if latest else 1,
+                levels=levels,
+                created_at=clock.now(),
+            )
+
+
+def latest_levels(chain: Chain) -> list[dict[str, Any]]:
+    latest = chain.versions.order_by("-number").first()
+    return list(latest.levels) if latest else []
+
+
+# --- watching subjects (called by the subjects' own services, in their transaction) -------------
+
+
+def start_watches(
+    subject_kind: str,
+    subject_type: str,
+    subject_id: Any,
+    label: str,
+    *,
+    started_on: dt.date,
+    deadline_on: dt.date | None,
+) -> list[Watch]:
+    calendar = WorkingCalendar.for_active_county()
+    watches = []
+    for chain in Chain.objects.live().filter(subject=subject_kind):
+        version = chain.versions.order_by("-number").first()
+        if version is None:
+            continue
+        watch = Watch(
+            version=version,
+            subject_type=subject_type,
+            subject_id=str(subject_id),
+            subject_label=label,
+            started_on=started_on,
+            deadline_on=deadline_on,
+        )
+        _schedule(watch, calendar)
+        watch.save()
+        watches.append(watch)
+    return watches
+
+
+def _watches(subject_type: str, subject_id: Any) -> Any:
+    return (
+        Watch.objects.select_for_update()
+        .select_related("version")
+        .filter(subject_type=subject_type, subject_id=str(subject_id), resolved_at__isnull=True)
+    )
+
+
+def pause_watches(subject_type: str, subject_id: Any) -> None:
+    """A paused subject does not escalate while paused."""
+    _watches(subject_type, subject_id).update(paused=True)
+
+
+def move_deadline(
+    subject_type: str, subject_id: Any, deadline_on: dt.date | None, *, resume: bool = False
+) -> None:
+    """A new deadline (resumed clock, extension): the levels still to come move with it."""
+    calendar = WorkingCalendar.for_active_county()
+    for watch in _watches(subject_type, subject_id):
+        watch.deadline_on = deadline_on
+        if resume:
+            watch.paused = False
+        _schedule(watch, calendar)
+        watch.save(update_fields=["deadline_on", "paused", "next_due_at"])
+
+
+def resolve_watches(subject_type: str, subject_id: Any) -> None:
+    """A resolved subject stops its chain."""
+    _watches(subject_type, subject_id).update(resolved_at=clock.now(), next_due_at=None)
+
+
+# --- the scan -----------------------------------------------------------------------------------
+
+
+def _claim(
+    watch: Watch,
+    level_index: int,
+    due_at: dt.datetime,
+    now: dt.datetime,
+    target: str,
+    response: dt.date | None,
+) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO escalation_firing "
+            "(watch_id, level, due_at, fired_at, late, target, response_due_on) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (watch_id, level) DO NOTHING RETURNING id",
+            [watch.pk, level_index, due_at, now, now - due_at > LATE_AFTER, target, response],
+        )
+        return cursor.fetchone() is not None
+
+
+def _target_label(target: dict[str, Any]) -> str:
+    return f"{target['kind']}:{target.get('value', '')}".rstrip(":")
+
+
+def _act(
+    watch: Watch,
+    index: int,
+    level: dict[str, Any],
+    due_at: dt.datetime,
+    now: dt.datetime,
+    calendar: WorkingCalendar,
+) -> bool:
+    actions = set(level.get("actions", ["notify"]))
+    target = _target_label(level["target"])
+    today = now.astimezone(clock.COUNTY_TZ).date()
+    response = (
+        calendar.add_working_days(today, level["response_within_days"])
+        if "require_response" in actions and level.get("response_within_days")
+        else None
+    )
+    if not _claim(watch, index, due_at, now, target, response):
+        return False  # an earlier or concurrent scan fired it
+    late = now - due_at > LATE_AFTER
+    if "notify" in actions:
+        deadline = f"，期限 {watch.deadline_on:%Y-%m-%d}" if watch.deadline_on else ""
+        for channel in level.get("channels", ["console"]):
+            enqueue_notification(
+                channel,
+                target,
+                f"【{level['name']}】{watch.subject_label}{deadline}" + ("（补发）" if late else ""),
+                subject=level["name"],
+            )
+    if "flag" in actions and not watch.flagged:
+        watch.flagged = True  # 挂牌警示
+    record_event(
+        "escalation.fired",
+        watch,
+        actor="system",
+        data={
+            "chain": watch.version.chain.code,
+            "version": watch.version.number,
+            "level": index,
+            "name": level["name"],
+            "subject": f"{watch.subject_type}:{watch.subject_id}",
+            "target": target,
+            "late": late,
+            "score": "score" in actions,
+            "response_due_on": response.isoformat() if response else None,
+        },
+    )
+    return True
+
+
+def scan(now: dt.datetime | None = None, *, limit: int = 1000) -> int:
+    """Fire every level that has come due in the active county; returns how many fired.
+
+    Reads only watches whose next moment has passed (partial index on ``next_due_at``). A
+    watch behind by several levels fires each once, in order, marked late."""
+    now = now or clock.now()
+    calendar = WorkingCalendar.for_active_county()
+    due_ids = list(
+        Watch.objects.filter(resolved_at__isnull=True, paused=False, next_due_at__lte=now)
+        .order_by("next_due_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    fired = 0
+    for pk in due_ids:
+        with transaction.atomic():
+            watch = (
+                Watch.objects.select_for_update(skip_locked=True)
+                .select_related("version__chain")
+                .filter(pk=pk, resolved_at__isnull=True, paused=False, next_due_at__lte=now)
+                .first()
+            )
+            if watch is None:
+                continue  # another scan holds it, or it changed meanwhile
+            levels = watch.version.levels
+            while watch.next_level < len(levels):
+                due_at = level_moment(levels[watch.next_level], watch, calendar)
+                if due_at is None or due_at > now:
+                    break
+                fired += _act(watch, watch.next_level, levels[watch.next_level], due_at, now, calendar)
+                watch.next_level += 1
+            _schedule(watch, calendar)
+            watch.save(update_fields=["next_level", "next_due_at", "flagged"])
+    return fired
