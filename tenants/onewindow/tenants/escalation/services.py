@@ -229,12 +229,14 @@ def scan(now: dt.datetime | None = None, *, limit: int = 1000) -> int:
     Reads only watches whose next moment has passed (partial index on ``next_due_at``). A
     watch behind by several levels fires each once, in order, marked late."""
     now = now or clock.now()
-    calendar = WorkingCalendar.for_active_county()
     due_ids = list(
         Watch.objects.filter(resolved_at__isnull=True, paused=False, next_due_at__lte=now)
         .order_by("next_due_at")
         .values_list("pk", flat=True)[:limit]
     )
+    if not due_ids:
+        return 0  # the common case: one indexed query, nothing else
+    calendar = WorkingCalendar.for_active_county()
     fired = 0
     for pk in due_ids:
         with transaction.atomic():
