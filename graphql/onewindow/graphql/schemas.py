@@ -58,10 +58,16 @@ from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCou
 from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
 from onewindow.graphql.policy.platform_queries import PlatformPolicyQueries
 from onewindow.graphql.policy.queries import PolicyQueries
+from onewindow.graphql.workorders.mutations.classify_work_order import ClassifyWorkOrder
+from onewindow.graphql.workorders.mutations.record_callback import RecordCallback
+from onewindow.graphql.workorders.mutations.report_rectification import ReportRectification
+from onewindow.graphql.workorders.mutations.submit_follow_up_rating import SubmitFollowUpRating
+from onewindow.graphql.workorders.queries import WorkOrderQueries
 
 
 class CountyQuery(
     CaseQueries,
+    WorkOrderQueries,
     PublicQueries,
     CountyQueries,
     AccountQueries,
@@ -94,6 +100,10 @@ class CountyMutation(graphene.ObjectType):
     confirm_delivery = ConfirmDelivery.Field()
     submit_review = SubmitReview.Field()
     submit_visit_review = SubmitVisitReview.Field()
+    record_callback = RecordCallback.Field()
+    classify_work_order = ClassifyWorkOrder.Field()
+    report_rectification = ReportRectification.Field()
+    submit_follow_up_rating = SubmitFollowUpRating.Field()
     report_catalog_change = ReportCatalogChange.Field()
     mark_catalog_change_applied = MarkCatalogChangeApplied.Field()
     save_department = SaveDepartment.Field()

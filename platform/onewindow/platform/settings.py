@@ -90,6 +90,7 @@ TENANT_APPS = [
     "onewindow.tenants.policy",
     "onewindow.tenants.cases",
     "onewindow.tenants.escalation",
+    "onewindow.tenants.workorders",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"

@@ -34,6 +34,7 @@ class Perm(StrEnum):
     CASE_ISSUE = "case.issue"  # unified issuance
     CASE_MANAGE = "case.manage"  # approve extensions (centre manager)
     VIEW_PII = "case.view_pii"  # full 身份证号 / phone (each read audited)
+    WORK_ORDERS = "work_orders.handle"  # 差评 work orders: callback, classification, rectification
     # platform API
     PLATFORM_VIEW_COUNTIES = "platform.view_counties"
     PLATFORM_ONBOARD_COUNTY = "platform.onboard_county"
@@ -58,13 +59,16 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         _EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR, Perm.COUNTY_MANAGE_POLICY}
     ),
     Role.CENTRE_MANAGER: frozenset(
-        _EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR, Perm.CASE_MANAGE, Perm.VIEW_PII}
+        _EVERY_COUNTY_MEMBER
+        | {Perm.COUNTY_MANAGE_CALENDAR, Perm.CASE_MANAGE, Perm.VIEW_PII, Perm.WORK_ORDERS}
     ),
     Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER),
     Role.INTAKE_CLERK: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.CASE_ISSUE, Perm.VIEW_PII}),
-    Role.APPROVER: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_PROCESS, Perm.CASE_DECIDE, Perm.VIEW_PII}),
+    Role.APPROVER: frozenset(
+        _EVERY_COUNTY_MEMBER | {Perm.CASE_PROCESS, Perm.CASE_DECIDE, Perm.VIEW_PII, Perm.WORK_ORDERS}
+    ),
     Role.AGENT: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.VIEW_PII}),
-    Role.SUPERVISOR: frozenset(_EVERY_COUNTY_MEMBER),
+    Role.SUPERVISOR: frozenset(_EVERY_COUNTY_MEMBER | {Perm.WORK_ORDERS}),
 }
 
 

@@ -291,6 +291,9 @@ class ReviewSettings(models.Model):
 
     default_rating_after_days = models.PositiveSmallIntegerField(null=True, blank=True)
     default_level = models.PositiveSmallIntegerField(default=4)
+    # 差评 work orders (national rules; Zhejiang calls back within 1 working day)
+    callback_days = models.PositiveSmallIntegerField(default=1)
+    rectification_days = models.PositiveSmallIntegerField(default=15)
 
     def __str__(self) -> str:
         return f"默认好评: {self.default_rating_after_days or '关闭'}"

@@ -738,6 +738,9 @@ def submit_review(
     # The reviewer's identity is not passed onward (GB/T 39734): the event names the case only.
     record_event("review.submitted", case, actor="applicant", data={"level": level, "channel": channel})
     if review.is_bad:
+        from onewindow.tenants.workorders.services import open_for_bad_review  # one-way: orders know reviews
+
+        open_for_bad_review(review)
         record_event(
             "review.bad",
             case,
@@ -782,6 +785,9 @@ def submit_visit_review(
     )
     record_event("review.submitted", review, actor=actor, data={"level": level, "visit": True})
     if review.is_bad:
+        from onewindow.tenants.workorders.services import open_for_bad_review
+
+        open_for_bad_review(review)
         record_event("review.bad", review, actor=actor, data={"level": level, "window": window})
     return review
 

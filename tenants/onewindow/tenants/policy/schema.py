@@ -224,6 +224,8 @@ class ReviewSettingsSpec(Strict):
 
     default_rating_after_days: int | None = Field(default=None, ge=1, le=60)
     default_level: int = Field(default=4, ge=1, le=5)
+    callback_days: int = Field(default=1, ge=1, le=10)  # 差评: callback and verification
+    rectification_days: int = Field(default=15, ge=1, le=60)  # 差评: rectification reported
 
 
 class PolicyPack(Strict):

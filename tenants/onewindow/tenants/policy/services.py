@@ -177,6 +177,8 @@ def export_data() -> dict[str, Any]:
     data["reviews"] = {
         "default_rating_after_days": settings.default_rating_after_days if settings else None,
         "default_level": settings.default_level if settings else 4,
+        "callback_days": settings.callback_days if settings else 1,
+        "rectification_days": settings.rectification_days if settings else 15,
     }
     data["calendar_overrides"] = [
         {"date": o.date.isoformat(), "kind": o.kind, "reason": o.reason}
@@ -487,6 +489,8 @@ def _write(pack: PolicyPack, sections: set[str]) -> None:
             defaults={
                 "default_rating_after_days": pack.reviews.default_rating_after_days,
                 "default_level": pack.reviews.default_level,
+                "callback_days": pack.reviews.callback_days,
+                "rectification_days": pack.reviews.rectification_days,
             },
         )
     if "calendar_overrides" in sections:
