@@ -41,6 +41,9 @@ from onewindow.graphql.catalog.queries import CatalogQueries
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
 from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQueries
+from onewindow.graphql.escalation.mutations.retire_chain import RetireChain
+from onewindow.graphql.escalation.mutations.save_chain import SaveChain
+from onewindow.graphql.escalation.queries import EscalationQueries
 from onewindow.graphql.hall.mutations.retire_department import RetireDepartment
 from onewindow.graphql.hall.mutations.retire_service_team import RetireServiceTeam
 from onewindow.graphql.hall.mutations.retire_site import RetireSite
@@ -67,6 +70,7 @@ from onewindow.graphql.workorders.queries import WorkOrderQueries
 
 class CountyQuery(
     CaseQueries,
+    EscalationQueries,
     WorkOrderQueries,
     PublicQueries,
     CountyQueries,
@@ -101,6 +105,8 @@ class CountyMutation(graphene.ObjectType):
     submit_review = SubmitReview.Field()
     submit_visit_review = SubmitVisitReview.Field()
     record_callback = RecordCallback.Field()
+    save_chain = SaveChain.Field()
+    retire_chain = RetireChain.Field()
     classify_work_order = ClassifyWorkOrder.Field()
     report_rectification = ReportRectification.Field()
     submit_follow_up_rating = SubmitFollowUpRating.Field()

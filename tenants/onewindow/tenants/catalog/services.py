@@ -11,6 +11,8 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.catalog.models import CatalogChangeRequest, ServiceItem
+from onewindow.tenants.escalation import services as escalation
+from onewindow.tenants.escalation.models import SubjectKind
 from onewindow.tenants.hall.models import Department
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
@@ -54,6 +56,14 @@ def report_catalog_change(
         apply_due=calendar.add_working_days(reported_on, APPLY_WITHIN),
         created_at=clock.now(),
     )
+    escalation.start_watches(
+        SubjectKind.CATALOG_CHANGE,
+        "CatalogChangeRequest",
+        request.pk,
+        f"目录调整 {request.summary[:30]}",
+        started_on=reported_on,
+        deadline_on=request.apply_due,
+    )
     record_event(
         "catalog_change.reported",
         request,
@@ -74,6 +84,7 @@ def mark_catalog_change_applied(
         raise BusinessError("ALREADY_APPLIED", "该调整已完成", field="id")
     request.applied_on = applied_on or clock.today()
     request.save(update_fields=["applied_on"])
+    escalation.resolve_watches("CatalogChangeRequest", request.pk)
     record_event(
         "catalog_change.applied", request, actor=actor, data={"applied_on": request.applied_on.isoformat()}
     )
