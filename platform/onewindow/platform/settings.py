@@ -91,6 +91,7 @@ TENANT_APPS = [
     "onewindow.tenants.cases",
     "onewindow.tenants.escalation",
     "onewindow.tenants.workorders",
+    "onewindow.tenants.fallback",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"

@@ -65,8 +65,12 @@ class Watch(models.Model):
 
     class Meta:
         constraints = [
+            # one running watch per subject and chain version (a subject moved to a new tier is
+            # resolved first, then watched afresh)
             models.UniqueConstraint(
-                fields=["subject_type", "subject_id", "version"], name="one_watch_per_subject_chain"
+                fields=["subject_type", "subject_id", "version"],
+                condition=models.Q(resolved_at__isnull=True),
+                name="one_watch_per_subject_chain",
             )
         ]
         indexes = [

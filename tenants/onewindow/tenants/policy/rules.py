@@ -115,6 +115,9 @@ def check_pack(
             )
         if len(bundle.items) < 2:
             add(ErrorDetail("BUNDLE_TOO_SMALL", "一件事至少包含两个事项", f"bundles[{i}].items"))
+    tiers = [t.tier for t in pack.fallback.tiers]
+    if len(set(tiers)) != len(tiers):
+        add(ErrorDetail("DUPLICATE_CODE", "办不成事层级重复", "fallback.tiers"))
     teams_codes = codes("teams")
     for i, chain in enumerate(pack.chains):
         for j, level in enumerate(chain.levels):

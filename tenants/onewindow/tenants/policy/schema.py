@@ -219,6 +219,28 @@ class ChainSpec(Strict):
     levels: list[LevelSpec] = Field(min_length=1, max_length=10)
 
 
+class TierSpec(Strict):
+    tier: Literal["general", "hard", "very_hard"]
+    owner: Text  # who runs this tier: 中心, 改革办, 县政府 …
+    days: int = Field(ge=1, le=90)  # working days to resolve
+
+
+DEFAULT_TIERS = (
+    # DOMAIN §8: common local limits are 5 working days, complex 10; 002 四(二) names the owners
+    TierSpec(tier="general", owner="政务服务中心", days=5),
+    TierSpec(tier="hard", owner="改革办", days=10),
+    TierSpec(tier="very_hard", owner="县政府", days=30),
+)
+
+
+class FallbackSettingsSpec(Strict):
+    """办不成事: tiers with their owners and limits; whether a matter that made an applicant come
+    again and again is referred to the discipline commission (通许 004 第十六条 N(4))."""
+
+    tiers: list[TierSpec] = list(DEFAULT_TIERS)
+    discipline_referral: bool = False
+
+
 class ReviewSettingsSpec(Strict):
     """好差评 settings: a default rating for unrated cases after N working days (off: null)."""
 
@@ -242,6 +264,7 @@ class PolicyPack(Strict):
     calendar_overrides: list[OverrideSpec] = []
     chains: list[ChainSpec] = []
     reviews: ReviewSettingsSpec = ReviewSettingsSpec()
+    fallback: FallbackSettingsSpec = FallbackSettingsSpec()
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

@@ -22,6 +22,7 @@ from onewindow.tenants.cases.models import ReviewSettings
 from onewindow.tenants.catalog.models import Bundle, ItemMaterial, ServiceItem
 from onewindow.tenants.escalation.models import Chain
 from onewindow.tenants.escalation.services import latest_levels, write_chains
+from onewindow.tenants.fallback.models import FallbackSettings
 from onewindow.tenants.hall.models import (
     Department,
     ServiceTeam,
@@ -34,7 +35,7 @@ from onewindow.tenants.hall.models import (
 from onewindow.tenants.policy.document import dump_pack, pack_from_data, parse_pack
 from onewindow.tenants.policy.models import PolicyVersion
 from onewindow.tenants.policy.rules import check_pack
-from onewindow.tenants.policy.schema import SECTIONS, PolicyPack
+from onewindow.tenants.policy.schema import DEFAULT_TIERS, SECTIONS, PolicyPack
 from onewindow.tenants.workcalendar.models import CalendarOverride
 
 # Lists whose order the database does not keep (many-to-many): canonical order is sorted.
@@ -180,6 +181,12 @@ def export_data() -> dict[str, Any]:
         "callback_days": settings.callback_days if settings else 1,
         "rectification_days": settings.rectification_days if settings else 15,
     }
+    fallback = FallbackSettings.objects.first()
+    data["fallback"] = (
+        {"tiers": list(fallback.tiers), "discipline_referral": fallback.discipline_referral}
+        if fallback
+        else {"tiers": [t.model_dump() for t in DEFAULT_TIERS], "discipline_referral": False}
+    )
     data["calendar_overrides"] = [
         {"date": o.date.isoformat(), "kind": o.kind, "reason": o.reason}
         for o in CalendarOverride.objects.all()
@@ -262,7 +269,7 @@ def diff_packs(old: PolicyPack, new: PolicyPack) -> list[dict[str, Any]]:
         common = [k for k in b if k in a]
         if common != [k for k in a if k in b]:
             changes.append({"path": section, "change": "reordered", "after": list(b)})
-    for setting in ("reviews",):  # single-object sections
+    for setting in ("reviews", "fallback"):  # single-object sections
         if before[setting] != after[setting]:
             fields = sorted(f for f in after[setting] if after[setting][f] != before[setting].get(f))
             changes.append(
@@ -491,6 +498,14 @@ def _write(pack: PolicyPack, sections: set[str]) -> None:
                 "default_level": pack.reviews.default_level,
                 "callback_days": pack.reviews.callback_days,
                 "rectification_days": pack.reviews.rectification_days,
+            },
+        )
+    if "fallback" in sections:
+        FallbackSettings.objects.update_or_create(
+            pk=1,
+            defaults={
+                "tiers": [t.model_dump() for t in pack.fallback.tiers],
+                "discipline_referral": pack.fallback.discipline_referral,
             },
         )
     if "calendar_overrides" in sections:
