@@ -44,6 +44,17 @@ from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQuer
 from onewindow.graphql.escalation.mutations.retire_chain import RetireChain
 from onewindow.graphql.escalation.mutations.save_chain import SaveChain
 from onewindow.graphql.escalation.queries import EscalationQueries
+from onewindow.graphql.fallback.mutations.assign_fallback import AssignFallback
+from onewindow.graphql.fallback.mutations.classify_fallback import ClassifyFallback
+from onewindow.graphql.fallback.mutations.close_fallback import CloseFallback
+from onewindow.graphql.fallback.mutations.publish_fallback_case import PublishFallbackCase
+from onewindow.graphql.fallback.mutations.record_applicant_opinion import RecordApplicantOpinion
+from onewindow.graphql.fallback.mutations.register_fallback import RegisterFallback
+from onewindow.graphql.fallback.mutations.report_assignment import ReportAssignment
+from onewindow.graphql.fallback.mutations.report_repeat_visits import ReportRepeatVisits
+from onewindow.graphql.fallback.mutations.resolve_fallback import ResolveFallback
+from onewindow.graphql.fallback.mutations.substantiate_complaint import SubstantiateComplaint
+from onewindow.graphql.fallback.queries import FallbackQueries
 from onewindow.graphql.hall.mutations.retire_department import RetireDepartment
 from onewindow.graphql.hall.mutations.retire_service_team import RetireServiceTeam
 from onewindow.graphql.hall.mutations.retire_site import RetireSite
@@ -70,6 +81,7 @@ from onewindow.graphql.workorders.queries import WorkOrderQueries
 
 class CountyQuery(
     CaseQueries,
+    FallbackQueries,
     EscalationQueries,
     WorkOrderQueries,
     PublicQueries,
@@ -106,6 +118,16 @@ class CountyMutation(graphene.ObjectType):
     submit_visit_review = SubmitVisitReview.Field()
     record_callback = RecordCallback.Field()
     save_chain = SaveChain.Field()
+    register_fallback = RegisterFallback.Field()
+    classify_fallback = ClassifyFallback.Field()
+    assign_fallback = AssignFallback.Field()
+    report_assignment = ReportAssignment.Field()
+    resolve_fallback = ResolveFallback.Field()
+    record_applicant_opinion = RecordApplicantOpinion.Field()
+    close_fallback = CloseFallback.Field()
+    publish_fallback_case = PublishFallbackCase.Field()
+    substantiate_complaint = SubstantiateComplaint.Field()
+    report_repeat_visits = ReportRepeatVisits.Field()
     retire_chain = RetireChain.Field()
     classify_work_order = ClassifyWorkOrder.Field()
     report_rectification = ReportRectification.Field()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from importlib import resources
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -99,6 +100,57 @@ def correction_notice_pdf(notice: CorrectionNotice) -> bytes:
             _BODY,
         ),
         Paragraph(f"告知日期：{issued:%Y年%m月%d日}", _BODY),
+    ]
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def assignment_pdf(assignment: Any) -> bytes:
+    """办不成事 交办单 (温岭 002 附件2), laid out like the seed's form."""
+    case = assignment.case
+    county = getattr(db, "tenant", None)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=f"交办单 {assignment.number}",
+        author=str(getattr(county, "name", "")),
+    )
+
+    def p(text: str) -> Paragraph:
+        return Paragraph(text.replace("\n", "<br/>"), _CELL)
+
+    assigned = assignment.assigned_at.astimezone(clock.COUNTY_TZ)
+    rows = [
+        [p("编号"), p(assignment.number), "", ""],
+        [p("交办时间"), p(f"{assigned:%Y年%m月%d日}"), p("承办部门"), p(assignment.department.name)],
+        [p("完成时限"), p(f"{assignment.due_on:%Y年%m月%d日}"), p("责任人"), p(assignment.responsible)],
+        [p("交办事项"), p(assignment.matter), "", ""],
+        [p("主管领导（签字）"), p(assignment.leader), "", ""],
+        [p("完成情况"), p(assignment.completion), "", ""],
+        [p("申请人意见反馈"), p(assignment.applicant_feedback), "", ""],
+    ]
+    table = Table(
+        rows,
+        colWidths=[32 * mm, 53 * mm, 28 * mm, 57 * mm],
+        rowHeights=[None, None, None, 40 * mm, None, 30 * mm, 20 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+            + [("SPAN", (1, r), (3, r)) for r in (0, 3, 4, 5, 6)]
+        )
+    )
+    story = [
+        Paragraph(f"{getattr(county, 'name', '')}“办不成事”反映（兜底）问题交办单", _TITLE),
+        Spacer(1, 6 * mm),
+        Paragraph(f"关联记录：{case.number}　　牵头：{case.owner or '—'}", _BODY),
+        Spacer(1, 3 * mm),
+        table,
     ]
     doc.build(story)
     return buffer.getvalue()

@@ -10,11 +10,33 @@ from onewindow.tenants.cases.documents import correction_notice_pdf
 from onewindow.tenants.cases.models import CorrectionNotice
 
 
-def correction_notice(request: HttpRequest, number: str) -> HttpResponse:
+def _refuse_non_member(request: HttpRequest) -> HttpResponse | None:
     if not request.user.is_authenticated:
         return error_response(401, "UNAUTHENTICATED", "请先登录")
     if not roles_in(request.user, getattr(request, "tenant", None)):
         return error_response(403, "NOT_A_MEMBER", "您不是本县的成员")
+    return None
+
+
+def assignment_sheet(request: HttpRequest, number: str) -> HttpResponse:
+    from onewindow.tenants.cases.documents import assignment_pdf
+    from onewindow.tenants.fallback.models import Assignment
+
+    refused = _refuse_non_member(request)
+    if refused:
+        return refused
+    assignment = Assignment.objects.select_related("case", "department").filter(number=number).first()
+    if assignment is None:
+        return error_response(404, "NOT_FOUND", f"交办单 {number} 不存在")
+    response = HttpResponse(assignment_pdf(assignment), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="assignment-{assignment.number}.pdf"'
+    return response
+
+
+def correction_notice(request: HttpRequest, number: str) -> HttpResponse:
+    refused = _refuse_non_member(request)
+    if refused:
+        return refused
     notice = (
         CorrectionNotice.objects.select_related(
             "case__applicant", "case__item", "case__bundle", "case__window"

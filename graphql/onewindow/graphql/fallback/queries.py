@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from django.db.models import Prefetch, Q
+
+from onewindow.graphql.core.permissions import require
+from onewindow.graphql.fallback.types import FallbackCaseType, FallbackStatusEnum, LibraryEntry
+from onewindow.platform.accounts.roles import Perm
+from onewindow.tenants.fallback.models import Assignment, FallbackCase
+
+
+class FallbackQueries(graphene.ObjectType):
+    fallback_cases = graphene.List(
+        graphene.NonNull(FallbackCaseType),
+        required=True,
+        status=FallbackStatusEnum(),
+        description="办不成事（最近 200 件）",
+    )
+    case_library = graphene.List(
+        graphene.NonNull(LibraryEntry), required=True, search=graphene.String(), description="办不成事案例库"
+    )
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_fallback_cases(root: Any, info: Any, status: Any = None) -> list[FallbackCase]:
+        qs = FallbackCase.objects.prefetch_related(
+            "departments", Prefetch("assignments", queryset=Assignment.objects.select_related("department"))
+        )
+        if status is not None:
+            qs = qs.filter(status=getattr(status, "value", status))
+        return list(qs.order_by("-registered_at", "-id")[:200])
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_case_library(root: Any, info: Any, search: str | None = None) -> list[LibraryEntry]:
+        qs = FallbackCase.objects.filter(published_at__isnull=False)
+        if search:
+            qs = qs.filter(Q(library_title__icontains=search) | Q(library_text__icontains=search))
+        return [
+            LibraryEntry(
+                number=c.number, title=c.library_title, text=c.library_text, published_at=c.published_at
+            )
+            for c in qs.order_by("-published_at")[:100]
+        ]

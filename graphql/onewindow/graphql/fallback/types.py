@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from graphene_django import DjangoObjectType
+
+from onewindow.graphql.cases.types import mask
+from onewindow.graphql.core.context import api_context
+from onewindow.platform.accounts.roles import Perm
+from onewindow.tenants.fallback.models import Assignment, FallbackCase, FallbackStatus
+
+FallbackStatusEnum = graphene.Enum.from_enum(FallbackStatus, description="办不成事状态")
+
+
+class AssignmentType(DjangoObjectType):
+    """交办单 (附件2)."""
+
+    department_code = graphene.String(required=True)
+
+    class Meta:
+        model = Assignment
+        name = "Assignment"
+        fields = (
+            "number",
+            "assigned_at",
+            "due_on",
+            "responsible",
+            "matter",
+            "leader",
+            "completion",
+            "completed_at",
+            "applicant_feedback",
+        )
+
+    @staticmethod
+    def resolve_department_code(root: Assignment, info: Any) -> str:
+        return root.department.code
+
+
+class FallbackCaseType(DjangoObjectType):
+    """办不成事记录 (附件1)."""
+
+    status = FallbackStatusEnum(required=True)
+    departments = graphene.List(graphene.NonNull(graphene.String), required=True, description="涉及部门")
+    applicant_phone = graphene.String(required=True)
+    assignments = graphene.List(graphene.NonNull(AssignmentType), required=True)
+
+    class Meta:
+        model = FallbackCase
+        name = "FallbackCase"
+        fields = (
+            "number",
+            "version",
+            "registered_at",
+            "channel",
+            "hotline_ref",
+            "summary",
+            "process",
+            "result",
+            "applicant_name",
+            "tier",
+            "owner",
+            "deadline_on",
+            "satisfied",
+            "closed_at",
+        )
+
+    @staticmethod
+    def resolve_departments(root: FallbackCase, info: Any) -> list[str]:
+        return [d.code for d in root.departments.all()]
+
+    @staticmethod
+    def resolve_applicant_phone(root: FallbackCase, info: Any) -> str:
+        return root.applicant_phone if api_context(info).has(Perm.VIEW_PII) else mask(root.applicant_phone)
+
+    @staticmethod
+    def resolve_assignments(root: FallbackCase, info: Any) -> list[Assignment]:
+        return list(root.assignments.all())
+
+
+class LibraryEntry(graphene.ObjectType):
+    """案例库: a solved case, anonymised."""
+
+    number = graphene.String(required=True)
+    title = graphene.String(required=True)
+    text = graphene.String(required=True)
+    published_at = graphene.DateTime(required=True)
