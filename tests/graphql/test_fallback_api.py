@@ -3,6 +3,7 @@ the case library, masked phones and a constant-cost list."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 
@@ -108,3 +109,60 @@ def test_the_list_costs_the_same_however_long(client: Client, wenling) -> None: 
     for _ in range(4):
         step(client, REGISTER, {})
     assert count() == one
+
+
+def test_the_weekly_report_names_the_overdue(client: Client, wenling) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.platform.core import clock
+    from onewindow.tenants.fallback.services import assign, classify_fallback, register_fallback
+
+    connection.set_tenant(wenling)
+    with clock.frozen_at("2026-03-02 10:00"):
+        case = register_fallback(
+            channel="hotline",
+            hotline_ref="12345-1",
+            summary="证照遗留问题",
+            applicant_name="吴先生",
+            actor="hotline",
+        )
+        case = classify_fallback(case.number, version=case.version, tier="general", actor="centre")
+        assign(
+            case.number,
+            version=case.version,
+            department="scjg",
+            due_on=dt.date(2026, 3, 6),
+            responsible="王建",
+            matter="核实历史登记",
+            leader="分管副市长",
+            actor="centre",
+        )
+    client.force_login(member_of(wenling, Role.SUPERVISOR))
+    _, body = gql(
+        client,
+        '{ fallbackWeeklyReport(weekOf: "2026-03-11") { weekStart registered overdueCases { number owner } overdueAssignments { number departmentCode responsible } } }',
+        path=PATH,
+    )
+    report = body["data"]["fallbackWeeklyReport"]
+    assert report["weekStart"] == "2026-03-09" and report["registered"] == 0
+    assert report["overdueCases"] == [{"number": case.number, "owner": "市行政服务中心"}]
+    assert report["overdueAssignments"][0]["departmentCode"] == "scjg"
+
+
+def test_assistance_complaints_through_the_api(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
+    path = county_path("150626")
+    client.force_login(member_of(wushen, Role.INTAKE_CLERK))
+    _, body = gql(
+        client,
+        'mutation { fileAssistanceComplaint(complainantName: "刘女士", agent: "王小翠", content: "代办进度无人告知") { complaint { number dueOn } errors { code } } }',
+        path=path,
+    )
+    number = body["data"]["fileAssistanceComplaint"]["complaint"]["number"]
+    client.force_login(member_of(wushen, Role.CENTRE_MANAGER))
+    _, body = gql(
+        client,
+        'mutation($n: String!) { answerAssistanceComplaint(number: $n, finding: "属实，已整改", substantiated: true) { complaint { substantiated repliedAt } errors { code } } }',
+        {"n": number},
+        path=path,
+    )
+    assert body["data"]["answerAssistanceComplaint"]["complaint"]["substantiated"] is True
+    _, body = gql(client, "{ assistanceComplaints(openOnly: true) { number } }", path=path)
+    assert body["data"]["assistanceComplaints"] == []

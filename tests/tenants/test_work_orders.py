@@ -150,3 +150,49 @@ def test_a_chain_on_work_orders_escalates_a_missed_callback() -> None:
 def test_walk_in_bad_reviews_go_to_the_windows_lead_department() -> None:
     submit_visit_review("B007-20261121", window="YJS01", level=1, channel="device", actor="device")
     assert WorkOrder.objects.get().department.code == "scjg"
+
+
+def test_assistance_complaints_are_answered_within_three_working_days() -> None:
+    from onewindow.tenants.escalation.models import Firing
+    from onewindow.tenants.workorders.services import answer_assistance_complaint, file_assistance_complaint
+
+    tz = clock.COUNTY_TZ
+    with clock.frozen_at("2026-09-29 10:00"):
+        late = file_assistance_complaint(
+            complainant_name="刘女士", agent="王小翠", content="代办进度无人告知", actor="centre"
+        )
+        on_time = file_assistance_complaint(
+            complainant_name="赵先生", agent="王小翠", content="代办员态度差", actor="centre"
+        )
+    assert late.due_on == D(2026, 10, 9)  # 9/30, 10/8, 10/9 — National Day in between
+    with clock.frozen_at("2026-10-08 15:00"):
+        answer_assistance_complaint(
+            on_time.number, finding="属实，已批评教育", substantiated=True, actor="centre"
+        )
+    assert scan(dt.datetime(2026, 10, 9, 9, 1, tzinfo=tz)) == 1  # only the unanswered one: due today
+    assert scan(dt.datetime(2026, 10, 10, 9, 1, tzinfo=tz)) == 1  # Saturday 10/10 is a working day: overdue
+    assert sorted(Firing.objects.values_list("target", flat=True)) == ["centre", "team:xtxz"]
+    with pytest.raises(BusinessError) as err:
+        answer_assistance_complaint(on_time.number, finding="x", substantiated=False, actor="centre")
+    assert err.value.code == "ALREADY_ANSWERED"
+
+
+def test_tongxu_supervision_chain_refers_overdue_fallback_cases_to_the_discipline_commission(tongxu) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    from onewindow.tenants.escalation.models import Firing
+    from onewindow.tenants.fallback.services import classify_fallback, register_fallback
+
+    connection.set_tenant(tongxu)
+    with clock.frozen_at("2026-03-02 10:00"):
+        case = register_fallback(
+            channel="any_window", summary="窗口推诿", applicant_name="周先生", actor="clerk"
+        )
+        classify_fallback(case.number, version=case.version, tier="general", actor="centre")
+    tz = clock.COUNTY_TZ
+    assert scan(dt.datetime(2026, 3, 9, 9, 1, tzinfo=tz)) == 1
+    assert scan(dt.datetime(2026, 3, 10, 9, 1, tzinfo=tz)) == 1
+    assert list(Firing.objects.order_by("level").values_list("target", "response_due_on")) == [
+        ("centre", None),
+        ("discipline_commission", D(2026, 3, 13)),
+    ]

@@ -72,7 +72,9 @@ from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCou
 from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
 from onewindow.graphql.policy.platform_queries import PlatformPolicyQueries
 from onewindow.graphql.policy.queries import PolicyQueries
+from onewindow.graphql.workorders.mutations.answer_assistance_complaint import AnswerAssistanceComplaint
 from onewindow.graphql.workorders.mutations.classify_work_order import ClassifyWorkOrder
+from onewindow.graphql.workorders.mutations.file_assistance_complaint import FileAssistanceComplaint
 from onewindow.graphql.workorders.mutations.record_callback import RecordCallback
 from onewindow.graphql.workorders.mutations.report_rectification import ReportRectification
 from onewindow.graphql.workorders.mutations.submit_follow_up_rating import SubmitFollowUpRating
@@ -117,6 +119,8 @@ class CountyMutation(graphene.ObjectType):
     submit_review = SubmitReview.Field()
     submit_visit_review = SubmitVisitReview.Field()
     record_callback = RecordCallback.Field()
+    file_assistance_complaint = FileAssistanceComplaint.Field()
+    answer_assistance_complaint = AnswerAssistanceComplaint.Field()
     save_chain = SaveChain.Field()
     register_fallback = RegisterFallback.Field()
     classify_fallback = ClassifyFallback.Field()

@@ -5,9 +5,9 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.core.permissions import require
-from onewindow.graphql.workorders.types import OrderStatusEnum, WorkOrderType
+from onewindow.graphql.workorders.types import AssistanceComplaintType, OrderStatusEnum, WorkOrderType
 from onewindow.platform.accounts.roles import Perm
-from onewindow.tenants.workorders.models import WorkOrder
+from onewindow.tenants.workorders.models import AssistanceComplaint, WorkOrder
 from onewindow.tenants.workorders.services import callback_rate
 
 
@@ -19,6 +19,12 @@ class WorkOrderQueries(graphene.ObjectType):
         description="差评整改工单（最近 200 件）",
     )
     work_order_callback_rate = graphene.Float(description="差评回访率（目标 100%）")
+    assistance_complaints = graphene.List(
+        graphene.NonNull(AssistanceComplaintType),
+        required=True,
+        open_only=graphene.Boolean(default_value=False),
+        description="帮办代办投诉（最近 200 件）",
+    )
 
     @staticmethod
     @require(Perm.WORK_ORDERS)
@@ -27,6 +33,16 @@ class WorkOrderQueries(graphene.ObjectType):
         if status is not None:
             qs = qs.filter(status=getattr(status, "value", status))
         return list(qs.order_by("-opened_on", "-id")[:200])
+
+    @staticmethod
+    @require(Perm.WORK_ORDERS)
+    def resolve_assistance_complaints(
+        root: Any, info: Any, open_only: bool = False
+    ) -> list[AssistanceComplaint]:
+        qs = AssistanceComplaint.objects.all()
+        if open_only:
+            qs = qs.filter(replied_at__isnull=True)
+        return list(qs.order_by("due_on", "id")[:200])
 
     @staticmethod
     @require(Perm.WORK_ORDERS)
