@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 from onewindow.platform.core import clock
-from onewindow.platform.core.errors import BusinessError
+from onewindow.platform.core.errors import BusinessError, ValidationErrors
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.fallback.models import FallbackStatus
 from onewindow.tenants.fallback.services import (
@@ -164,3 +164,52 @@ def test_tongxu_refers_repeat_visits_to_the_discipline_commission(tongxu) -> Non
     connection.set_tenant(tongxu)
     report_repeat_visits("SC-SL", visits=4, note="企业开办跑了四次", actor="supervisor")
     assert AuditEvent.objects.filter(action="discipline.referred", data__visits=4).count() == 1
+
+
+def test_handover_moves_an_overdue_case_up_and_dissatisfaction_fires_its_own_level() -> None:
+    import yaml
+
+    from onewindow.tenants.escalation.models import Firing, Watch
+    from onewindow.tenants.escalation.services import scan
+    from onewindow.tenants.policy.services import apply_text, export_yaml
+
+    data = yaml.safe_load(export_yaml())
+    data["chains"] = [
+        {
+            "code": "doudi",
+            "name": "办不成事督办",
+            "subject": "fallback",
+            "levels": [
+                {
+                    "name": "超期提交上一层级",
+                    "trigger": {"offset": 1},
+                    "target": {"kind": "reform_office"},
+                    "actions": ["notify", "handover"],
+                },
+                {
+                    "name": "群众不满意",
+                    "trigger": {"relative_to": "event", "event": "dissatisfied"},
+                    "target": {"kind": "centre"},
+                    "actions": ["notify", "flag", "score"],
+                },
+            ],
+        }
+    ]
+    apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")
+    case = registered()
+    with clock.frozen_at("2026-03-02 11:00"):
+        case = classify_fallback(case.number, version=case.version, tier="general", actor="centre")
+    with clock.frozen_at("2026-03-10 09:01") as moment:  # the scan runs on the clock's time
+        assert scan(moment) == 1
+    case.refresh_from_db()
+    assert (case.tier, case.owner) == ("hard", "市委改革办")  # handed up by the chain
+    assert Watch.objects.filter(subject_type="FallbackCase", resolved_at__isnull=True).get().deadline_on == D(
+        2026, 3, 24
+    )
+    with clock.frozen_at("2026-03-11 10:00"):
+        case = resolve_fallback(case.number, version=case.version, result="协调中", actor="centre")
+        record_applicant_opinion(case.number, version=case.version, satisfied=False, actor="centre")
+    assert list(Firing.objects.order_by("id").values_list("target", flat=True)) == ["reform_office", "centre"]
+    with pytest.raises(ValidationErrors):  # an event level must name its event
+        data["chains"][0]["levels"][1]["trigger"] = {"relative_to": "event"}
+        apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")

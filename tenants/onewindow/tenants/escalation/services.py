@@ -34,6 +34,8 @@ def _at(day: dt.date, time: dt.time) -> dt.datetime:
 
 def level_moment(level: dict[str, Any], watch: Watch, calendar: WorkingCalendar) -> dt.datetime | None:
     trigger = level["trigger"]
+    if trigger.get("relative_to") == "event":
+        return None  # fired by fire_event(), never by the clock
     unit, offset = trigger.get("unit", "working_days"), int(trigger.get("offset", 0))
     if trigger.get("relative_to", "deadline") == "start":
         if unit == "share":
@@ -53,8 +55,14 @@ def level_moment(level: dict[str, Any], watch: Watch, calendar: WorkingCalendar)
     return _at(calendar.shift_working_days(watch.deadline_on, offset), OPEN_AT)
 
 
+def _is_event(level: dict[str, Any]) -> bool:
+    return bool(level["trigger"].get("relative_to") == "event")
+
+
 def _schedule(watch: Watch, calendar: WorkingCalendar | None = None) -> None:
     levels = watch.version.levels
+    while watch.next_level < len(levels) and _is_event(levels[watch.next_level]):
+        watch.next_level += 1  # event levels are not on the clock
     if watch.resolved_at is not None or watch.next_level >= len(levels):
         watch.next_due_at = None
         return
@@ -223,6 +231,31 @@ def _act(
     return True
 
 
+def _handed_up(watch: Watch, level: dict[str, Any]) -> bool:
+    """The ``handover`` action: a 办不成事 case moves to the next tier's owner."""
+    if "handover" not in level.get("actions", []) or watch.subject_type != "FallbackCase":
+        return False
+    from onewindow.tenants.fallback.services import hand_up  # fallback depends on escalation, not back
+
+    if hand_up(int(watch.subject_id)):
+        watch.resolved_at = clock.now()
+        return True
+    return False
+
+
+def fire_event(subject_type: str, subject_id: Any, event: str, *, now: dt.datetime | None = None) -> int:
+    """Fire the levels triggered by ``event`` on the subject's running watches (once each)."""
+    now = now or clock.now()
+    calendar = WorkingCalendar.for_active_county()
+    fired = 0
+    for watch in _watches(subject_type, subject_id).select_related("version__chain"):
+        for index, level in enumerate(watch.version.levels):
+            if _is_event(level) and level["trigger"].get("event") == event:
+                fired += _act(watch, index, level, now, now, calendar)
+        watch.save(update_fields=["flagged"])
+    return fired
+
+
 def scan(now: dt.datetime | None = None, *, limit: int = 1000) -> int:
     """Fire every level that has come due in the active county; returns how many fired.
 
@@ -250,11 +283,16 @@ def scan(now: dt.datetime | None = None, *, limit: int = 1000) -> int:
                 continue  # another scan holds it, or it changed meanwhile
             levels = watch.version.levels
             while watch.next_level < len(levels):
+                if _is_event(levels[watch.next_level]):
+                    watch.next_level += 1
+                    continue
                 due_at = level_moment(levels[watch.next_level], watch, calendar)
                 if due_at is None or due_at > now:
                     break
                 fired += _act(watch, watch.next_level, levels[watch.next_level], due_at, now, calendar)
                 watch.next_level += 1
+                if _handed_up(watch, levels[watch.next_level - 1]):
+                    break  # the subject moved to the next tier: a new watch carries on
             _schedule(watch, calendar)
-            watch.save(update_fields=["next_level", "next_due_at", "flagged"])
+            watch.save(update_fields=["next_level", "next_due_at", "flagged", "resolved_at"])
     return fired

@@ -255,12 +255,30 @@ def record_applicant_opinion(
             if index + 1 >= len(TIER_ORDER):
                 raise BusinessError("NO_HIGHER_TIER", "已是最高层级", field="nextTier")
             tier = TIER_ORDER[index + 1]
+        escalation.fire_event("FallbackCase", case.pk, "dissatisfied")  # on the run that just ended
         _start_tier(case, tier)
         _note(case, f"申请人不满意（{feedback.strip() or '未说明'}），重新办理：{case.get_tier_display()}")
         event = "fallback.reopened"
     _save(case, "satisfied", "status", "closed_at", "tier", "owner", "deadline_on", "process")
     record_event(event, case, actor=actor, data={"satisfied": satisfied, "tier": case.tier})
     return case
+
+
+@transaction.atomic
+def hand_up(case_id: int) -> bool:
+    """An escalation level's ``handover``: the case goes to the next tier's owner (if any)."""
+    case = FallbackCase.objects.select_for_update().filter(pk=case_id).first()
+    if case is None or case.status != FallbackStatus.IN_HAND or case.tier not in TIER_ORDER:
+        return False
+    index = TIER_ORDER.index(case.tier)
+    if index + 1 >= len(TIER_ORDER):
+        return False
+    previous = case.get_tier_display()
+    _start_tier(case, TIER_ORDER[index + 1])
+    _note(case, f"超期未办结，由督办链从{previous}提交{case.get_tier_display()}（{case.owner}）")
+    _save(case, "tier", "owner", "deadline_on", "status", "process")
+    record_event("fallback.handed_up", case, actor="system", data={"tier": case.tier})
+    return True
 
 
 @transaction.atomic

@@ -131,9 +131,15 @@ def check_pack(
                 ref(value, staff, f"{path}.target.value", "工作人员")
             if "require_response" in level.actions and level.response_within_days is None:
                 add(ErrorDetail("REQUIRED", "要求回复须给出回复期限", f"{path}.response_within_days"))
+            if (level.trigger.relative_to == "event") != (level.trigger.event is not None):
+                add(ErrorDetail("INVALID_VALUE", "按事件触发须且只须写明事件", f"{path}.trigger.event"))
             if level.trigger.unit == "share" and level.trigger.relative_to != "start":
                 add(ErrorDetail("INVALID_VALUE", "按比例触发须相对于开始时间", f"{path}.trigger.relative_to"))
-        moments = [(lv.trigger.relative_to, lv.trigger.unit, lv.trigger.offset) for lv in chain.levels]
+        moments = [
+            (lv.trigger.relative_to, lv.trigger.unit, lv.trigger.offset)
+            for lv in chain.levels
+            if lv.trigger.relative_to != "event"
+        ]
         for j in range(1, len(moments)):
             if moments[j][:2] == moments[j - 1][:2] and moments[j][2] < moments[j - 1][2]:
                 add(

@@ -184,9 +184,12 @@ class TriggerSpec(Strict):
     """When a level fires: ``offset`` working days or hours from the subject's deadline (negative:
     before it), or — ``unit: share`` — ``offset`` percent of the allowed time after the start."""
 
-    relative_to: Literal["deadline", "start"] = "deadline"
+    relative_to: Literal["deadline", "start", "event"] = "deadline"
     offset: int = Field(default=0, ge=-60, le=100)
     unit: Literal["working_days", "hours", "share"] = "working_days"
+    # relative_to: event — the level fires when this happens to the subject, e.g. the applicant
+    # says they are dissatisfied with a 办不成事 result
+    event: Literal["dissatisfied"] | None = None
 
 
 class TargetSpec(Strict):
