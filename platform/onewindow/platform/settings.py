@@ -92,6 +92,7 @@ TENANT_APPS = [
     "onewindow.tenants.escalation",
     "onewindow.tenants.workorders",
     "onewindow.tenants.fallback",
+    "onewindow.tenants.scoring",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"

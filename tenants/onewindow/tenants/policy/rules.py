@@ -115,6 +115,43 @@ def check_pack(
             )
         if len(bundle.items) < 2:
             add(ErrorDetail("BUNDLE_TOO_SMALL", "一件事至少包含两个事项", f"bundles[{i}].items"))
+    for i, rule_set in enumerate(pack.rule_sets):
+        codes_seen: set[str] = set()
+        total = sum(c.max for c in rule_set.categories)
+        if abs(total - rule_set.base) > 1e-6:
+            add(
+                ErrorDetail(
+                    "CATEGORIES_NOT_BASE",
+                    f"各类别满分合计 {total:g} 不等于基础分 {rule_set.base:g}",
+                    f"rule_sets[{i}].categories",
+                )
+            )
+        rules = [
+            (f"categories[{j}].rules[{k}]", r)
+            for j, c in enumerate(rule_set.categories)
+            for k, r in enumerate(c.rules)
+        ]
+        rules += [(f"bonuses[{k}]", r) for k, r in enumerate(rule_set.bonuses)]
+        rules += [(f"vetoes[{k}]", r) for k, r in enumerate(rule_set.vetoes)]
+        for where, rule in rules:
+            path = f"rule_sets[{i}].{where}"
+            if rule.code in codes_seen:
+                add(ErrorDetail("DUPLICATE_CODE", f"规则 {rule.code} 重复", f"{path}.code"))
+            codes_seen.add(rule.code)
+            if rule.kind == "threshold" and rule.ratio is None:
+                add(ErrorDetail("REQUIRED", "阈值规则须给出比例", f"{path}.ratio"))
+            if rule.kind in ("deduction", "bonus", "threshold") and not (rule.points or rule.per):
+                add(ErrorDetail("REQUIRED", "请给出分值", f"{path}.points"))
+        for k, rule in enumerate(rule_set.bonuses):
+            if rule.kind != "bonus":
+                add(
+                    ErrorDetail(
+                        "INVALID_VALUE", "加分项的类型须为 bonus", f"rule_sets[{i}].bonuses[{k}].kind"
+                    )
+                )
+        for k, rule in enumerate(rule_set.vetoes):
+            if rule.kind != "veto":
+                add(ErrorDetail("INVALID_VALUE", "否决项的类型须为 veto", f"rule_sets[{i}].vetoes[{k}].kind"))
     tiers = [t.tier for t in pack.fallback.tiers]
     if len(set(tiers)) != len(tiers):
         add(ErrorDetail("DUPLICATE_CODE", "办不成事层级重复", "fallback.tiers"))

@@ -222,6 +222,60 @@ class ChainSpec(Strict):
     levels: list[LevelSpec] = Field(min_length=1, max_length=10)
 
 
+class ScoringRuleSpec(Strict):
+    """One rule of a rule set.
+
+    - ``deduction``: ``points`` off per occurrence (``cap``: at most this much in all);
+    - ``sub_item``: ``points`` at stake; each occurrence costs ``per`` (default: all of them);
+    - ``threshold``: when the measured ratio (occurrences / base) exceeds ``ratio``, ``per``
+      off per occurrence, within ``points``;
+    - ``bonus``: ``points`` added per occurrence (``cap`` optional);
+    - ``veto``: any occurrence fails the subject for the year (一票否决).
+    ``events`` name the platform events that record it automatically."""
+
+    code: Code
+    name: Text
+    kind: Literal["deduction", "sub_item", "threshold", "bonus", "veto"]
+    points: float = Field(default=0, ge=0, le=100)
+    per: float | None = Field(default=None, ge=0, le=100)
+    cap: float | None = Field(default=None, ge=0, le=100)
+    ratio: float | None = Field(default=None, gt=0, lt=1)
+    events: list[Code] = []
+
+
+class CategorySpec(Strict):
+    code: Code
+    name: Text
+    max: float = Field(gt=0, le=100)
+    # derived: the category's score is a measured value (e.g. the staff assessment, out of
+    # ``derived_from``) scaled to ``max`` (乌审旗 人员管理)
+    derived_from: float | None = Field(default=None, gt=0, le=1000)
+    rules: list[ScoringRuleSpec] = []
+
+
+class RollupSpec(Strict):
+    """How period scores make the annual one: ``mean`` of the periods assessed, or ``weighted``:
+    ``weight`` × the mean of the periods (通许's 25%, read as in the preset)."""
+
+    kind: Literal["mean", "weighted"] = "mean"
+    weight: float = Field(default=1, gt=0, le=1)
+
+
+class RuleSetSpec(Strict):
+    code: Code
+    name: Text
+    subject: Literal["department", "window", "staff"]
+    period: Literal["week", "month", "quarter", "year"]
+    base: float = Field(default=100, gt=0)
+    bonus: Literal["on_top", "capped"] = "on_top"  # bonuses above the base, or never past it
+    categories: list[CategorySpec] = Field(min_length=1)
+    bonuses: list[ScoringRuleSpec] = []
+    vetoes: list[ScoringRuleSpec] = []
+    rollup: RollupSpec = RollupSpec()
+    draft: bool = False
+    note: str = ""
+
+
 class TierSpec(Strict):
     tier: Literal["general", "hard", "very_hard"]
     owner: Text  # who runs this tier: 中心, 改革办, 县政府 …
@@ -266,6 +320,7 @@ class PolicyPack(Strict):
     bundles: list[BundleSpec] = []
     calendar_overrides: list[OverrideSpec] = []
     chains: list[ChainSpec] = []
+    rule_sets: list[RuleSetSpec] = []
     reviews: ReviewSettingsSpec = ReviewSettingsSpec()
     fallback: FallbackSettingsSpec = FallbackSettingsSpec()
 
@@ -284,4 +339,5 @@ SECTIONS = (
     "bundles",
     "calendar_overrides",
     "chains",
+    "rule_sets",
 )

@@ -36,6 +36,8 @@ from onewindow.tenants.policy.document import dump_pack, pack_from_data, parse_p
 from onewindow.tenants.policy.models import PolicyVersion
 from onewindow.tenants.policy.rules import check_pack
 from onewindow.tenants.policy.schema import DEFAULT_TIERS, SECTIONS, PolicyPack
+from onewindow.tenants.scoring.models import RuleSet
+from onewindow.tenants.scoring.services import latest_definition, write_rule_sets
 from onewindow.tenants.workcalendar.models import CalendarOverride
 
 # Lists whose order the database does not keep (many-to-many): canonical order is sorted.
@@ -173,6 +175,11 @@ def export_data() -> dict[str, Any]:
     data["chains"] = [
         {"code": c.code, "name": c.name, "subject": c.subject, "levels": latest_levels(c)}
         for c in Chain.objects.live().prefetch_related("versions")
+    ]
+    data["rule_sets"] = [
+        latest_definition(r)
+        or {"code": r.code, "name": r.name, "subject": r.subject, "period": r.period, "categories": []}
+        for r in RuleSet.objects.live()
     ]
     settings = ReviewSettings.objects.first()
     data["reviews"] = {
@@ -490,6 +497,11 @@ def _write(pack: PolicyPack, sections: set[str]) -> None:
     chains = _sync(Chain, pack.chains, lambda c: {"name": c.name, "subject": c.subject})
     if "chains" in sections:
         write_chains(pack.chains, chains)
+    rule_sets = _sync(
+        RuleSet, pack.rule_sets, lambda r: {"name": r.name, "subject": r.subject, "period": r.period}
+    )
+    if "rule_sets" in sections:
+        write_rule_sets(pack.rule_sets, rule_sets)
     if "reviews" in sections:
         ReviewSettings.objects.update_or_create(
             pk=1,
