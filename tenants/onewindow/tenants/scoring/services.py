@@ -8,7 +8,7 @@ stores the table. Automatic incidents come from the audit trail, once per cause.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import transaction
@@ -138,6 +138,9 @@ def collect_automatic_incidents(
     subjects = set(subjects_of(rule_set.subject))
     for rule in rules:
         for event_name in rule.get("events", []):
+            if event_name == "review_ratio" and rule_set.subject == "window":
+                made += _measure_reviews(rule_set, rule["code"], subjects, start, end)
+                continue
             if event_name not in AUTOMATIC_EVENTS:
                 continue
             action, key = AUTOMATIC_EVENTS[event_name]
@@ -168,6 +171,37 @@ def collect_automatic_incidents(
                         },
                     )
                     made += created
+    return made
+
+
+def _measure_reviews(rule_set: RuleSet, rule: str, windows: set[str], start: dt.date, end: dt.date) -> int:
+    """差评 per window in the period as one measurement: count = 差评, base = all reviews."""
+    from django.db.models import Count, Q
+
+    from onewindow.tenants.cases.models import Review
+
+    made = 0
+    rows = (
+        Review.objects.filter(created_at__date__range=(start, end), window__code__in=windows)
+        .values("window__code")
+        .annotate(total=Count("id"), bad=Count("id", filter=Q(level__lte=2)))
+    )
+    for row in rows:
+        _, created = Incident.objects.update_or_create(
+            cause=f"ratio:{rule}:{row['window__code']}:{start.isoformat()}",
+            defaults={
+                "rule_set": rule_set,
+                "rule": rule,
+                "subject": row["window__code"],
+                "occurred_on": end,
+                "count": row["bad"] or 0,
+                "base": row["total"],
+                "note": "自动：好差评统计",
+                "recorder": "system",
+                "created_at": clock.now(),
+            },
+        )
+        made += created
     return made
 
 
@@ -349,6 +383,6 @@ def annual(rule_set: str, year: int) -> dict[str, dict[str, Any]]:
     for entry in out.values():
         mean = sum(entry["totals"], Decimal(0)) / len(entry["totals"])
         factor = Decimal(str(rollup.get("weight", 1))) if rollup.get("kind") == "weighted" else Decimal(1)
-        entry["score"] = (mean * factor).quantize(Decimal("0.01"))
+        entry["score"] = (mean * factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
         entry["periods"] = len(entry["totals"])
     return out
