@@ -72,6 +72,13 @@ from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCou
 from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
 from onewindow.graphql.policy.platform_queries import PlatformPolicyQueries
 from onewindow.graphql.policy.queries import PolicyQueries
+from onewindow.graphql.scoring.mutations.close_period import ClosePeriod
+from onewindow.graphql.scoring.mutations.decide_objection import DecideObjection
+from onewindow.graphql.scoring.mutations.file_objection import FileObjection
+from onewindow.graphql.scoring.mutations.finalize_period import FinalizePeriod
+from onewindow.graphql.scoring.mutations.open_period import OpenPeriod
+from onewindow.graphql.scoring.mutations.record_incident import RecordIncident
+from onewindow.graphql.scoring.queries import ScoringQueries
 from onewindow.graphql.workorders.mutations.answer_assistance_complaint import AnswerAssistanceComplaint
 from onewindow.graphql.workorders.mutations.classify_work_order import ClassifyWorkOrder
 from onewindow.graphql.workorders.mutations.file_assistance_complaint import FileAssistanceComplaint
@@ -83,6 +90,7 @@ from onewindow.graphql.workorders.queries import WorkOrderQueries
 
 class CountyQuery(
     CaseQueries,
+    ScoringQueries,
     FallbackQueries,
     EscalationQueries,
     WorkOrderQueries,
@@ -122,6 +130,12 @@ class CountyMutation(graphene.ObjectType):
     file_assistance_complaint = FileAssistanceComplaint.Field()
     answer_assistance_complaint = AnswerAssistanceComplaint.Field()
     save_chain = SaveChain.Field()
+    record_incident = RecordIncident.Field()
+    open_period = OpenPeriod.Field()
+    close_period = ClosePeriod.Field()
+    file_objection = FileObjection.Field()
+    decide_objection = DecideObjection.Field()
+    finalize_period = FinalizePeriod.Field()
     register_fallback = RegisterFallback.Field()
     classify_fallback = ClassifyFallback.Field()
     assign_fallback = AssignFallback.Field()

@@ -35,6 +35,7 @@ class Perm(StrEnum):
     CASE_MANAGE = "case.manage"  # approve extensions (centre manager)
     VIEW_PII = "case.view_pii"  # full 身份证号 / phone (each read audited)
     WORK_ORDERS = "work_orders.handle"  # 差评 work orders: callback, classification, rectification
+    SCORING = "scoring.manage"  # record incidents, close and post periods, decide objections
     # platform API
     PLATFORM_VIEW_COUNTIES = "platform.view_counties"
     PLATFORM_ONBOARD_COUNTY = "platform.onboard_county"
@@ -60,7 +61,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     ),
     Role.CENTRE_MANAGER: frozenset(
         _EVERY_COUNTY_MEMBER
-        | {Perm.COUNTY_MANAGE_CALENDAR, Perm.CASE_MANAGE, Perm.VIEW_PII, Perm.WORK_ORDERS}
+        | {Perm.COUNTY_MANAGE_CALENDAR, Perm.CASE_MANAGE, Perm.VIEW_PII, Perm.WORK_ORDERS, Perm.SCORING}
     ),
     Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER),
     Role.INTAKE_CLERK: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.CASE_ISSUE, Perm.VIEW_PII}),
@@ -68,7 +69,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
         _EVERY_COUNTY_MEMBER | {Perm.CASE_PROCESS, Perm.CASE_DECIDE, Perm.VIEW_PII, Perm.WORK_ORDERS}
     ),
     Role.AGENT: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.VIEW_PII}),
-    Role.SUPERVISOR: frozenset(_EVERY_COUNTY_MEMBER | {Perm.WORK_ORDERS}),
+    Role.SUPERVISOR: frozenset(_EVERY_COUNTY_MEMBER | {Perm.WORK_ORDERS, Perm.SCORING}),
 }
 
 

@@ -1,0 +1,103 @@
+"""Assessment through the county API: incidents, closing with posting, ranking, objections."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from onewindow.platform.accounts.roles import Role
+from onewindow.platform.core import clock
+from tests.factories import member_of
+from tests.graphql.helpers import county_path, gql
+
+pytestmark = pytest.mark.django_db
+PATH = county_path("150626")
+
+
+def ok(client: Client, query: str, variables: dict | None = None) -> dict:  # type: ignore[type-arg]
+    _, body = gql(client, query, variables, path=PATH)
+    assert "errors" not in body, body
+    payload = next(iter(body["data"].values()))
+    if isinstance(payload, dict) and "errors" in payload:
+        assert payload["errors"] == [], payload
+    return payload  # type: ignore[no-any-return]
+
+
+def test_a_quarter_through_the_api(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(wushen, Role.SUPERVISOR))
+    with clock.frozen_at("2026-04-01 09:00"):
+        period = ok(
+            client,
+            'mutation { openPeriod(ruleSet: "qiye-zhuanqu", day: "2026-03-15") { result { id version startsOn } errors { code } } }',
+        )["result"]
+        assert (period["version"], period["startsOn"]) == (1, "2026-01-01")
+        incident = ok(
+            client,
+            'mutation { recordIncident(ruleSet: "qiye-zhuanqu", rule: "R3", subject: "swj", occurredOn: "2026-03-10", note: "私自接件", evidence: ["photo-0310.jpg"]) { result { id } errors { field code } } }',
+        )["result"]
+        _, body = gql(
+            client,
+            'mutation { recordIncident(ruleSet: "qiye-zhuanqu", rule: "R99", subject: "swj", occurredOn: "2026-03-10") { result { id } errors { field code } } }',
+            path=PATH,
+        )
+        assert body["data"]["recordIncident"]["errors"] == [{"field": "rule", "code": "UNKNOWN_RULE"}]
+        closed = ok(
+            client,
+            "mutation($p: ID!) { closePeriod(period: $p, postDays: 3) { result { status postedUntil } errors { code } } }",
+            {"p": period["id"]},
+        )["result"]
+        assert closed == {"status": "POSTED", "postedUntil": "2026-04-07"}
+        ranking = ok(
+            client,
+            "query($p: ID!) { ranking(period: $p) { subject total rank categories } }",
+            {"p": period["id"]},
+        )
+        assert ranking[-1] == {
+            "subject": "swj",
+            "total": "95.00",
+            "rank": 7,
+            "categories": {"gzsx": "35.00", "zfjs": "10.00", "rygl": "40.00", "xtph": "10.00"},
+        }
+        behind = ok(
+            client,
+            'query($p: ID!) { incidents(period: $p, subject: "swj") { rule note evidence } }',
+            {"p": period["id"]},
+        )
+        assert behind == [{"rule": "R3", "note": "私自接件", "evidence": ["photo-0310.jpg"]}]
+    with clock.frozen_at("2026-04-02 10:00"):
+        client.force_login(member_of(wushen, Role.APPROVER))
+        objection = ok(
+            client,
+            'mutation($p: ID!) { fileObjection(period: $p, subject: "swj", text: "非本局人员所为") { result { id } errors { code } } }',
+            {"p": period["id"]},
+        )["result"]
+        client.force_login(member_of(wushen, Role.SUPERVISOR))
+        ok(
+            client,
+            'mutation($o: ID!, $i: ID!) { decideObjection(objection: $o, upheld: true, decision: "核实成立", withdraw: [$i]) { result { upheld } errors { code } } }',
+            {"o": objection["id"], "i": incident["id"]},
+        )
+        ranking = ok(
+            client, "query($p: ID!) { ranking(period: $p) { subject total rank } }", {"p": period["id"]}
+        )
+        assert {r["total"] for r in ranking} == {"100.00"} and {r["rank"] for r in ranking} == {1}
+    with clock.frozen_at("2026-04-08 10:00"):
+        assert ok(
+            client,
+            "mutation($p: ID!) { finalizePeriod(period: $p) { result { status } errors { code } } }",
+            {"p": period["id"]},
+        )["result"] == {"status": "FINAL"}
+        scores = ok(
+            client, 'query { annualScores(ruleSet: "qiye-zhuanqu", year: 2026) { subject score periods } }'
+        )
+        assert {s["score"] for s in scores} == {"100.00"}
+
+
+def test_guides_do_not_record_incidents(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(wushen, Role.GUIDE))
+    _, body = gql(
+        client,
+        'mutation { recordIncident(ruleSet: "qiye-zhuanqu", rule: "R3", subject: "swj", occurredOn: "2026-03-10") { errors { code } } }',
+        path=PATH,
+    )
+    assert body["data"]["recordIncident"]["errors"] == [{"code": "PERMISSION_DENIED"}]
