@@ -101,3 +101,32 @@ def test_guides_do_not_record_incidents(client: Client, wushen) -> None:  # type
         path=PATH,
     )
     assert body["data"]["recordIncident"]["errors"] == [{"code": "PERMISSION_DENIED"}]
+
+
+def test_the_weekly_table_downloads_as_excel(client: Client, tongxu) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+    import io
+
+    from django.db import connection
+    from openpyxl import load_workbook
+
+    from onewindow.tenants.scoring.services import close_period, open_period, record_incident
+
+    connection.set_tenant(tongxu)
+    period = open_period("chuangkou-zhou", dt.date(2026, 3, 4), actor="hjg")
+    record_incident(
+        "chuangkou-zhou", rule="4.10", subject="FL-SB", occurred_on=dt.date(2026, 3, 4), actor="hjg"
+    )
+    close_period(period.pk, actor="hjg")
+    client.force_login(member_of(tongxu, Role.SUPERVISOR))
+    response = client.get(f"/c/410222/assessments/{period.pk}.xlsx")
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["A1"].value == "通许县政务服务窗口单位周考核 2026年第10周（03月02日—03月08日）通报"
+    assert [c.value for c in sheet[3]][:3] == [
+        "名次",
+        "考核对象",
+        "政务服务各项工作流程、营商环境评价推进情况（20分）",
+    ]
+    last = [c.value for c in sheet[sheet.max_row]]
+    assert last[:2] == [8, "社保就业综合窗口"] and last[-2] == 98.0
