@@ -76,3 +76,29 @@ def test_the_review_ratio_is_measured_from_the_platform() -> None:
         for i, level in enumerate([1, 2, 5, 5, 4, 5, 5, 5, 5, 5]):  # 2 of 10 = 20%
             submit_visit_review(f"V{i}", window="FL-QY", level=level, channel="device", actor="device")
     assert week().categories["hcp"] == "16.00"  # 2 person-times × −2
+
+
+def test_monthly_comparison_and_the_quarterly_award() -> None:
+    from onewindow.tenants.scoring.services import awards, summary
+
+    hit("3.2", subject="FL-QY", day="2026-03-04")  # FL-QY: 95 in week 10
+    hit("4.10", subject="FL-SB", day="2026-03-11")  # FL-SB: 98 in week 11
+    hit("B2", subject="YJS", day="2026-03-11")  # 一件事 window praised by county leaders: 105
+    week("2026-03-04")
+    week("2026-03-11")
+    march = summary(SET, D(2026, 3, 1), D(2026, 3, 31))
+    means = {r["subject"]: (r["mean"], r["rank"]) for r in march}
+    assert means["YJS"] == (Decimal("102.50"), 1)  # (100 + 105) / 2
+    assert means["FL-SB"] == (Decimal("99.00"), 7) and means["FL-QY"] == (
+        Decimal("97.50"),
+        8,
+    )  # five tie at 2
+    hit("V5", subject="YJS", day="2026-03-18")  # 乱收费: vetoed, so no award whatever the score
+    week("2026-03-18")
+    (award,) = awards(SET, D(2026, 3, 18))
+    assert award["name"] == "政务服务优质窗口" and (award["start"], award["end"]) == (
+        D(2026, 1, 1),
+        D(2026, 3, 31),
+    )
+    assert "YJS" not in {w["subject"] for w in award["winners"]}
+    assert {w["rank"] for w in award["winners"]} == {2}  # the five clean windows tie behind YJS

@@ -78,7 +78,7 @@ from onewindow.graphql.scoring.mutations.file_objection import FileObjection
 from onewindow.graphql.scoring.mutations.finalize_period import FinalizePeriod
 from onewindow.graphql.scoring.mutations.open_period import OpenPeriod
 from onewindow.graphql.scoring.mutations.record_incident import RecordIncident
-from onewindow.graphql.scoring.queries import ScoringQueries
+from onewindow.graphql.scoring.queries import ScoringQueries, ScoringSummaryQueries
 from onewindow.graphql.workorders.mutations.answer_assistance_complaint import AnswerAssistanceComplaint
 from onewindow.graphql.workorders.mutations.classify_work_order import ClassifyWorkOrder
 from onewindow.graphql.workorders.mutations.file_assistance_complaint import FileAssistanceComplaint
@@ -91,6 +91,7 @@ from onewindow.graphql.workorders.queries import WorkOrderQueries
 class CountyQuery(
     CaseQueries,
     ScoringQueries,
+    ScoringSummaryQueries,
     FallbackQueries,
     EscalationQueries,
     WorkOrderQueries,

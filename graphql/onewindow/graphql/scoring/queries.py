@@ -8,7 +8,7 @@ from onewindow.graphql.core.permissions import require
 from onewindow.graphql.scoring.types import IncidentType, PeriodType, ResultType
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.scoring.models import Incident, Period, Result
-from onewindow.tenants.scoring.services import annual
+from onewindow.tenants.scoring.services import annual, awards, summary, trend
 
 
 class AnnualScore(graphene.ObjectType):
@@ -83,4 +83,87 @@ class ScoringQueries(graphene.ObjectType):
         return [
             AnnualScore(subject=s, score=v["score"], periods=v["periods"], vetoed=v["vetoed"])
             for s, v in sorted(annual(rule_set, year).items(), key=lambda kv: -kv[1]["score"])
+        ]
+
+
+class SummaryRow(graphene.ObjectType):
+    subject = graphene.String(required=True)
+    mean = graphene.Decimal(required=True)
+    periods = graphene.Int(required=True)
+    rank = graphene.Int(required=True)
+    vetoed = graphene.Boolean(required=True)
+
+
+class AwardType(graphene.ObjectType):
+    code = graphene.String(required=True)
+    name = graphene.String(required=True)
+    start = graphene.Date(required=True)
+    end = graphene.Date(required=True)
+    winners = graphene.List(graphene.NonNull(SummaryRow), required=True)
+
+
+class TrendPoint(graphene.ObjectType):
+    starts_on = graphene.Date(required=True)
+    total = graphene.Decimal(required=True)
+    rank = graphene.Int(required=True)
+
+
+class ScoringSummaryQueries(graphene.ObjectType):
+    assessment_summary = graphene.List(
+        graphene.NonNull(SummaryRow),
+        required=True,
+        rule_set=graphene.String(required=True),
+        start=graphene.Date(required=True),
+        end=graphene.Date(required=True),
+        description="一段时间内的平均得分排名（如月评比）",
+    )
+    awards = graphene.List(
+        graphene.NonNull(AwardType),
+        required=True,
+        rule_set=graphene.String(required=True),
+        day=graphene.Date(required=True),
+        description="按细则配置评出的表彰（如季度优质窗口）",
+    )
+    trend = graphene.List(
+        graphene.NonNull(TrendPoint),
+        required=True,
+        rule_set=graphene.String(required=True),
+        subject=graphene.String(required=True),
+        year=graphene.Int(required=True),
+        description="得分趋势",
+    )
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_assessment_summary(
+        root: Any, info: Any, rule_set: str, start: Any, end: Any
+    ) -> list[SummaryRow]:
+        return [
+            SummaryRow(**{k: r[k] for k in ("subject", "mean", "periods", "rank", "vetoed")})
+            for r in summary(rule_set, start, end)
+        ]
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_awards(root: Any, info: Any, rule_set: str, day: Any) -> list[AwardType]:
+        return [
+            AwardType(
+                code=a["code"],
+                name=a["name"],
+                start=a["start"],
+                end=a["end"],
+                winners=[
+                    SummaryRow(**{k: r[k] for k in ("subject", "mean", "periods", "rank", "vetoed")})
+                    for r in a["winners"]
+                ],
+            )
+            for a in awards(rule_set, day)
+        ]
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_trend(root: Any, info: Any, rule_set: str, subject: str, year: int) -> list[TrendPoint]:
+        return [
+            TrendPoint(starts_on=r.period.starts_on, total=r.total, rank=r.rank)
+            for r in trend(rule_set, subject, year)
         ]

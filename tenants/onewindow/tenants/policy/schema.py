@@ -261,6 +261,16 @@ class RollupSpec(Strict):
     weight: float = Field(default=1, gt=0, le=1)
 
 
+class AwardSpec(Strict):
+    """An award from the ranking over a longer span (通许 季表彰: 优质窗口): the ``top`` subjects by
+    mean score of the final periods in that month / quarter / year, vetoed ones excluded."""
+
+    code: Code
+    name: Text
+    over: Literal["month", "quarter", "year"]
+    top: int = Field(ge=1, le=100)
+
+
 class RuleSetSpec(Strict):
     code: Code
     name: Text
@@ -272,6 +282,7 @@ class RuleSetSpec(Strict):
     bonuses: list[ScoringRuleSpec] = []
     vetoes: list[ScoringRuleSpec] = []
     rollup: RollupSpec = RollupSpec()
+    awards: list[AwardSpec] = []
     draft: bool = False
     note: str = ""
 

@@ -386,3 +386,58 @@ def annual(rule_set: str, year: int) -> dict[str, dict[str, Any]]:
         entry["score"] = (mean * factor).quantize(Decimal("0.01"), ROUND_HALF_UP)
         entry["periods"] = len(entry["totals"])
     return out
+
+
+def summary(rule_set: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Subjects ranked by their mean score over the final periods in [start, end] (月评比,
+    季度排名); ties share a rank; vetoed subjects are marked."""
+    the_set = _rule_set(rule_set)
+    rows: dict[str, dict[str, Any]] = {}
+    for result in Result.objects.filter(
+        period__rule_set=the_set,
+        period__status=PeriodStatus.FINAL,
+        period__starts_on__gte=start,
+        period__ends_on__lte=end,
+    ):
+        row = rows.setdefault(result.subject, {"subject": result.subject, "totals": [], "vetoed": False})
+        row["totals"].append(result.total)
+        row["vetoed"] |= result.vetoed
+    ranked = sorted(
+        (
+            {
+                **r,
+                "mean": (sum(r["totals"], Decimal(0)) / len(r["totals"])).quantize(
+                    Decimal("0.01"), ROUND_HALF_UP
+                ),
+                "periods": len(r["totals"]),
+            }
+            for r in rows.values()
+        ),
+        key=lambda r: (-r["mean"], r["subject"]),
+    )
+    for i, row in enumerate(ranked):
+        row["rank"] = ranked[i - 1]["rank"] if i and ranked[i - 1]["mean"] == row["mean"] else i + 1
+    return ranked
+
+
+def awards(rule_set: str, day: dt.date) -> list[dict[str, Any]]:
+    """The configured awards for the span containing ``day`` (季表彰: 优质窗口 …)."""
+    definition = latest_definition(_rule_set(rule_set)) or {}
+    out = []
+    for award in definition.get("awards", []):
+        start, end = bounds(award["over"], day)
+        eligible = [r for r in summary(rule_set, start, end) if not r["vetoed"]]
+        winners = [r for r in eligible if r["rank"] <= award["top"]]
+        out.append(
+            {"code": award["code"], "name": award["name"], "start": start, "end": end, "winners": winners}
+        )
+    return out
+
+
+def trend(rule_set: str, subject: str, year: int) -> list[Result]:
+    """A subject's score period by period (趋势)."""
+    return list(
+        Result.objects.filter(period__rule_set__code=rule_set, subject=subject, period__starts_on__year=year)
+        .select_related("period")
+        .order_by("period__starts_on")
+    )
