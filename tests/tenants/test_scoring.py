@@ -131,3 +131,17 @@ def test_bypassed_issuance_becomes_an_incident_once() -> None:
     close_period(period.pk, actor="xtxz")
     assert result(period).categories["gzsx"] == "38.00"
     assert Incident.objects.filter(rule="R6", subject="scjg", recorder="system").count() == 1
+
+
+def test_a_late_catalog_change_report_becomes_an_incident_once() -> None:
+    from onewindow.tenants.catalog.services import report_catalog_change
+
+    with clock.frozen_at("2026-02-10 10:00"):
+        # published 2/2, due 2/5 (3 working days), reported 2/10: late
+        report_catalog_change(
+            department="swj", summary="税费规定修订", rule_published_on=D(2026, 2, 2), actor="swj"
+        )
+    period = open_period(SET, D(2026, 2, 10), actor="xtxz")
+    close_period(period.pk, actor="xtxz")
+    assert result(period, "swj").categories["xtph"] == "7.00"  # R10 −3, recorded automatically
+    assert list(Incident.objects.filter(recorder="system").values_list("rule", "subject")) == [("R10", "swj")]

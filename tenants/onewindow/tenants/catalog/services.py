@@ -68,7 +68,12 @@ def report_catalog_change(
         "catalog_change.reported",
         request,
         actor=actor,
-        data={"department": department, "item": item, "apply_due": request.apply_due.isoformat()},
+        data={
+            "department": department,
+            "item": item,
+            "apply_due": request.apply_due.isoformat(),
+            "reported_late": request.reported_on > request.report_due,  # 004 第十二条: 3 working days
+        },
     )
     return request
 

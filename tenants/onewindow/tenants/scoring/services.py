@@ -39,6 +39,12 @@ AUTOMATIC_EVENTS: dict[str, tuple[str, str]] = {
     "complaint_substantiated": ("complaint.substantiated", "departments"),
     "bad_review": ("review.bad", "department"),
     "reminder_overdue": ("escalation.fired", "department"),
+    "catalog_report_late": ("catalog_change.reported", "department"),
+}
+# Events that count only when the audit data says so.
+_EVENT_FILTERS = {
+    "reminder_overdue": {"data__score": True},
+    "catalog_report_late": {"data__reported_late": True},
 }
 
 
@@ -145,8 +151,7 @@ def collect_automatic_incidents(
                 continue
             action, key = AUTOMATIC_EVENTS[event_name]
             events = AuditEvent.objects.filter(action=action, occurred_at__date__range=(start, end))
-            if event_name == "reminder_overdue":
-                events = events.filter(data__score=True)
+            events = events.filter(**_EVENT_FILTERS.get(event_name, {}))
             for event in events.iterator():
                 found = event.data.get(key)
                 codes = found if isinstance(found, list) else [found]
