@@ -18,6 +18,7 @@ from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import ErrorDetail, NotFound, ValidationErrors
 from onewindow.platform.core.tenancy import db
+from onewindow.platform.core.versioning import lock_for_edit, save_edit
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.cases.errors import CaseError, invalid_transition
 from onewindow.tenants.cases.models import (
@@ -55,17 +56,11 @@ def _actor_name(actor: object | None) -> str:
 
 
 def _locked(number: str, version: int | None) -> Case:
-    case = Case.objects.select_for_update().filter(number=number).first()
-    if case is None:
-        raise NotFound(f"办件 {number}", field="number")
-    if version is not None and case.version != version:
-        raise CaseError("CONCURRENT_EDIT", "办件已被他人修改，请刷新后重试", field="version")
-    return case
+    return lock_for_edit(Case, what=f"办件 {number}", version=version, number=number)
 
 
 def _save(case: Case, *fields: str) -> None:
-    case.version += 1
-    case.save(update_fields=[*fields, "version"])
+    save_edit(case, *fields)
 
 
 def _next_number() -> str:

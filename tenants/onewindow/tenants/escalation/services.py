@@ -18,8 +18,9 @@ from typing import Any
 from django.db import connection, transaction
 
 from onewindow.platform.core import clock
+from onewindow.platform.core.versioning import append_version
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.escalation.models import Chain, ChainVersion, Watch
+from onewindow.tenants.escalation.models import Chain, Watch
 from onewindow.tenants.outbox.services import enqueue_notification
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
@@ -77,16 +78,8 @@ def _schedule(watch: Watch, calendar: WorkingCalendar | None = None) -> None:
 def write_chains(specs: Iterable[Any], rows: dict[str, Chain]) -> None:
     """A chain whose levels changed gets a new version; running watches keep theirs."""
     for spec in specs:
-        chain = rows[spec.code]
         levels = [level.model_dump(mode="json") for level in spec.levels]
-        latest = chain.versions.order_by("-number").first()
-        if latest is None or latest.levels != levels:
-            ChainVersion.objects.create(
-                chain=chain,
-                number=(latest.number + 1) if latest else 1,
-                levels=levels,
-                created_at=clock.now(),
-            )
+        append_version(rows[spec.code].versions, "levels", levels)
 
 
 def latest_levels(chain: Chain) -> list[dict[str, Any]]:

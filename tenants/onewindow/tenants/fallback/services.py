@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.platform.core.tenancy import db
+from onewindow.platform.core.versioning import lock_for_edit, save_edit
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.escalation import services as escalation
 from onewindow.tenants.escalation.models import SubjectKind
@@ -39,17 +40,11 @@ def _tiers() -> dict[str, dict[str, object]]:
 
 
 def _locked(number: str, version: int | None) -> FallbackCase:
-    case = FallbackCase.objects.select_for_update().filter(number=number).first()
-    if case is None:
-        raise NotFound(f"办不成事 {number}", field="number")
-    if version is not None and case.version != version:
-        raise BusinessError("CONCURRENT_EDIT", "记录已被他人修改，请刷新后重试", field="version")
-    return case
+    return lock_for_edit(FallbackCase, what=f"办不成事 {number}", version=version, number=number)
 
 
 def _save(case: FallbackCase, *fields: str) -> None:
-    case.version += 1
-    case.save(update_fields=[*fields, "version"])
+    save_edit(case, *fields)
 
 
 def _note(case: FallbackCase, line: str) -> None:

@@ -16,6 +16,7 @@ from django.db.models import Sum
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, NotFound
+from onewindow.platform.core.versioning import append_version
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.hall.models import Department, StaffMember, Window
@@ -28,7 +29,6 @@ from onewindow.tenants.scoring.models import (
     PeriodStatus,
     Result,
     RuleSet,
-    RuleSetVersion,
 )
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
@@ -54,15 +54,7 @@ _EVENT_FILTERS = {
 def write_rule_sets(specs: Any, rows: dict[str, RuleSet]) -> None:
     """A changed rule set gets a new version; published versions are never edited."""
     for spec in specs:
-        definition = spec.model_dump(mode="json")
-        latest = rows[spec.code].versions.order_by("-number").first()
-        if latest is None or latest.definition != definition:
-            RuleSetVersion.objects.create(
-                rule_set=rows[spec.code],
-                number=(latest.number + 1) if latest else 1,
-                definition=definition,
-                created_at=clock.now(),
-            )
+        append_version(rows[spec.code].versions, "definition", spec.model_dump(mode="json"))
 
 
 def latest_definition(rule_set: RuleSet) -> dict[str, Any] | None:

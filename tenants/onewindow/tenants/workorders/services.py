@@ -7,6 +7,7 @@ from django.db import transaction
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, NotFound
+from onewindow.platform.core.versioning import lock_for_edit, save_edit
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.cases.models import Review, ReviewSettings
 from onewindow.tenants.escalation import services as escalation
@@ -20,17 +21,11 @@ def _settings() -> ReviewSettings:
 
 
 def _locked(number: str, version: int | None) -> WorkOrder:
-    order = WorkOrder.objects.select_for_update().filter(number=number).first()
-    if order is None:
-        raise NotFound(f"工单 {number}", field="number")
-    if version is not None and order.version != version:
-        raise BusinessError("CONCURRENT_EDIT", "工单已被他人修改，请刷新后重试", field="version")
-    return order
+    return lock_for_edit(WorkOrder, what=f"工单 {number}", version=version, number=number)
 
 
 def _save(order: WorkOrder, *fields: str) -> None:
-    order.version += 1
-    order.save(update_fields=[*fields, "version"])
+    save_edit(order, *fields)
 
 
 def _require(order: WorkOrder, *statuses: str, action: str) -> None:
