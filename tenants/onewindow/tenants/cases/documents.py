@@ -44,11 +44,10 @@ _BODY = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=17)
 _CELL = ParagraphStyle("cell", fontName=FONT, fontSize=10, leading=14)
 
 
-def correction_notice_pdf(notice: CorrectionNotice) -> bytes:
-    case = notice.case
-    county = getattr(db, "tenant", None)
-    what = case.item.name if case.item else case.bundle.name if case.bundle else ""
+def _render(title: str, story: list[Any]) -> bytes:
+    """An A4 page with 20 mm margins, titled, authored by the county."""
     buffer = io.BytesIO()
+    county = getattr(db, "tenant", None)
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
@@ -56,9 +55,17 @@ def correction_notice_pdf(notice: CorrectionNotice) -> bytes:
         rightMargin=20 * mm,
         topMargin=20 * mm,
         bottomMargin=20 * mm,
-        title=f"一次性告知书 {notice.number}",
+        title=title,
         author=str(getattr(county, "name", "")),
     )
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def correction_notice_pdf(notice: CorrectionNotice) -> bytes:
+    case = notice.case
+    county = getattr(db, "tenant", None)
+    what = case.item.name if case.item else case.bundle.name if case.bundle else ""
     rows = [[Paragraph(h, _CELL) for h in ("序号", "材料", "问题", "补正要求")]] + [
         [
             Paragraph(str(i), _CELL),
@@ -101,25 +108,13 @@ def correction_notice_pdf(notice: CorrectionNotice) -> bytes:
         ),
         Paragraph(f"告知日期：{issued:%Y年%m月%d日}", _BODY),
     ]
-    doc.build(story)
-    return buffer.getvalue()
+    return _render(f"一次性告知书 {notice.number}", story)
 
 
 def assignment_pdf(assignment: Any) -> bytes:
     """办不成事 交办单 (温岭 002 附件2), laid out like the seed's form."""
     case = assignment.case
     county = getattr(db, "tenant", None)
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=f"交办单 {assignment.number}",
-        author=str(getattr(county, "name", "")),
-    )
 
     def p(text: str) -> Paragraph:
         return Paragraph(text.replace("\n", "<br/>"), _CELL)
@@ -152,5 +147,4 @@ def assignment_pdf(assignment: Any) -> bytes:
         Spacer(1, 3 * mm),
         table,
     ]
-    doc.build(story)
-    return buffer.getvalue()
+    return _render(f"交办单 {assignment.number}", story)
