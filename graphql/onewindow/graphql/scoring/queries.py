@@ -94,6 +94,10 @@ class SummaryRow(graphene.ObjectType):
     vetoed = graphene.Boolean(required=True)
 
 
+def _row(ranked: dict[str, Any]) -> SummaryRow:
+    return SummaryRow(**{k: ranked[k] for k in ("subject", "mean", "periods", "rank", "vetoed")})
+
+
 class AwardType(graphene.ObjectType):
     code = graphene.String(required=True)
     name = graphene.String(required=True)
@@ -138,10 +142,7 @@ class ScoringSummaryQueries(graphene.ObjectType):
     def resolve_assessment_summary(
         root: Any, info: Any, rule_set: str, start: Any, end: Any
     ) -> list[SummaryRow]:
-        return [
-            SummaryRow(**{k: r[k] for k in ("subject", "mean", "periods", "rank", "vetoed")})
-            for r in summary(rule_set, start, end)
-        ]
+        return [_row(r) for r in summary(rule_set, start, end)]
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
@@ -152,10 +153,7 @@ class ScoringSummaryQueries(graphene.ObjectType):
                 name=a["name"],
                 start=a["start"],
                 end=a["end"],
-                winners=[
-                    SummaryRow(**{k: r[k] for k in ("subject", "mean", "periods", "rank", "vetoed")})
-                    for r in a["winners"]
-                ],
+                winners=[_row(r) for r in a["winners"]],
             )
             for a in awards(rule_set, day)
         ]
