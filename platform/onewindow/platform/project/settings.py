@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from onewindow.platform import embedded
+from onewindow.platform.project import embedded
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -74,7 +74,7 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "graphene_django",
     "onewindow.platform.accounts",
-    "onewindow.platform.web",
+    "onewindow.platform.project.web",
     "onewindow.platform.audit",
     "onewindow.platform.calendar",
     "onewindow.platform.catalog",
@@ -110,8 +110,8 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"  # a URL name: reversed per request, so it keeps /c/<code>/
 
 MIDDLEWARE = [
-    "onewindow.platform.middleware.RequestIdMiddleware",
-    "onewindow.platform.middleware.CountyRoutingMiddleware",
+    "onewindow.platform.project.middleware.RequestIdMiddleware",
+    "onewindow.platform.project.middleware.CountyRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,9 +121,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
-ROOT_URLCONF = "onewindow.platform.urls_county"
-PUBLIC_SCHEMA_URLCONF = "onewindow.platform.urls_platform"
-WSGI_APPLICATION = "onewindow.platform.wsgi.application"
+ROOT_URLCONF = "onewindow.platform.project.urls_county"
+PUBLIC_SCHEMA_URLCONF = "onewindow.platform.project.urls_platform"
+WSGI_APPLICATION = "onewindow.platform.project.wsgi.application"
 
 TEMPLATES = [
     {
