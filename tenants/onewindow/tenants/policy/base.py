@@ -62,7 +62,8 @@ class PackContext:
 
     def codes(self, section: str) -> set[str]:
         """The keys the pack lists in ``section`` (what a reference may name)."""
-        return {entry.code for entry in getattr(self.pack, section)}
+        key = self.slices[section].key
+        return {str(getattr(entry, key)) for entry in getattr(self.pack, section)}
 
     def cached(self, name: str, make: Callable[[], Any]) -> Any:
         if name not in self._memo:

@@ -32,7 +32,7 @@ def slices() -> tuple[Slice, ...]:
 
 
 def slice_named(name: str) -> Slice:
-    return next(s for s in slices() if s.name == name)
+    return {s.name: s for s in slices()}[name]
 
 
 __all__ = ["SLICES", "slice_named", "slices"]
