@@ -66,7 +66,7 @@ def test_case_list_with_every_list_field_costs_the_same_at_10_and_100(client: Cl
 def test_my_api_tokens(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
     user = member_of(wushen, Role.COUNTY_ADMIN)
     client.force_login(user)
-    query = "{ myApiTokens { prefix countyCode createdAt } }"
+    query = "{ myApiTokens(first: 100) { edges { node { prefix countyCode createdAt } } } }"
     issue_api_token(user, wushen, "first")
     one = queries(client, query, county_path("150626"))
     for i in range(5):
@@ -76,7 +76,7 @@ def test_my_api_tokens(client: Client, wushen) -> None:  # type: ignore[no-untyp
 
 def test_calendar_overrides(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
     client.force_login(member_of(wushen, Role.COUNTY_ADMIN))
-    query = "{ calendarOverrides { date kind reason } }"
+    query = "{ calendarOverrides(first: 100) { edges { node { date kind reason } } } }"
     set_calendar_override(dt.date(2026, 3, 4), "closed", "停电", actor="tests")
     one = queries(client, query, county_path("150626"))
     for day in range(10, 20):

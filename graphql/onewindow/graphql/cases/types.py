@@ -8,6 +8,7 @@ from graphene_django import DjangoObjectType
 
 from onewindow.graphql.core.connections import CountableConnection
 from onewindow.graphql.core.context import api_context
+from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.graphql.core.loaders import batched, one, related
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.audit.models import AuditEvent
@@ -81,6 +82,9 @@ class PauseType(DjangoObjectType):
 
 
 class ExtensionType(DjangoObjectType):
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
+
     class Meta:
         model = models.Extension
         name = "Extension"

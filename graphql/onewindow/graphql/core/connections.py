@@ -119,14 +119,21 @@ class ConnectionField(DjangoConnectionField):
 
 
 class ListConnectionField(graphene.relay.ConnectionField):
-    """A connection over the list a resolver returns (for plain object types), with the same
-    paging rules as ``ConnectionField``. The resolver returns the rows in a stable order."""
+    """A connection of a plain object type (``graphene.ObjectType`` read off model rows), with
+    ``ConnectionField``'s paging rules: the resolver returns a queryset in a stable order (or a
+    list) and only the page is read. Declare the connection with ``connection_of``."""
 
     @classmethod
-    def resolve_connection(cls, connection_type: Any, args: dict[str, Any], resolved: Any) -> Any:
+    def connection_resolver(
+        cls, resolver: Any, connection_type: Any, root: Any, info: Any, **args: Any
+    ) -> Any:
         check_page_args(args)
-        rows = list(resolved)
-        paged = super().resolve_connection(connection_type, args, rows)
-        mark_page([edge.node for edge in paged.edges])
-        paged.iterable = rows
-        return paged
+        if isinstance(connection_type, graphene.NonNull):
+            connection_type = connection_type.of_type
+        return ConnectionField.resolve_connection(connection_type, args, resolver(root, info, **args))
+
+
+def connection_of(node: Any, name: str) -> type[CountableConnection]:
+    """The ``<name>Connection`` type (with ``totalCount``) of a plain object type."""
+    meta = type("Meta", (), {"node": node, "name": f"{name}Connection"})
+    return type(f"{name}Connection", (CountableConnection,), {"Meta": meta})

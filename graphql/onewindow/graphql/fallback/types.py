@@ -6,6 +6,7 @@ import graphene
 from graphene_django import DjangoObjectType
 
 from onewindow.graphql.cases.types import mask
+from onewindow.graphql.core.connections import CountableConnection
 from onewindow.graphql.core.context import api_context
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.fallback.models import Assignment, FallbackCase, FallbackStatus
@@ -49,6 +50,8 @@ class FallbackCaseType(DjangoObjectType):
     class Meta:
         model = FallbackCase
         name = "FallbackCase"
+        use_connection = True
+        connection_class = CountableConnection
         fields = (
             "number",
             "version",
@@ -80,9 +83,9 @@ class FallbackCaseType(DjangoObjectType):
 
 
 class LibraryEntry(graphene.ObjectType):
-    """案例库: a solved case, anonymised."""
+    """案例库: a solved case, anonymised (read off a published ``FallbackCase``)."""
 
     number = graphene.String(required=True)
-    title = graphene.String(required=True)
-    text = graphene.String(required=True)
+    title = graphene.String(required=True, source="library_title")
+    text = graphene.String(required=True, source="library_text")
     published_at = graphene.DateTime(required=True)
