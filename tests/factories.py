@@ -103,3 +103,14 @@ def bulk_cases(count: int, *, item: str = "QY-SL", window: str = "ZC01") -> list
         for action in (("case.received", "case.paused") if c.parent_id is None else ("case.received",))
     )
     return parents
+
+
+def bulk(model: Any, count: int, **fields: Any) -> list[Any]:
+    """``count`` rows of ``model`` in one INSERT, for query-count tests. A field given as a
+    function is called with the row's index (0…count-1); any other value is used as is."""
+    return list(
+        model.objects.bulk_create(
+            model(**{name: value(i) if callable(value) else value for name, value in fields.items()})
+            for i in range(count)
+        )
+    )

@@ -4,9 +4,10 @@ import datetime as dt
 from typing import Any
 
 import graphene
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from onewindow.graphql.core.connections import ConnectionField, ListConnectionField, connection_of
+from onewindow.graphql.core.loaders import mark_page
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.fallback.types import (
     AssignmentType,
@@ -16,7 +17,7 @@ from onewindow.graphql.fallback.types import (
 )
 from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core import clock
-from onewindow.tenants.fallback.models import Assignment, FallbackCase
+from onewindow.tenants.fallback.models import FallbackCase
 from onewindow.tenants.fallback.selectors import WeeklyReport, weekly_report
 
 
@@ -32,6 +33,10 @@ class WeeklyReportType(graphene.ObjectType):
     closed = graphene.Int(required=True)
     overdue_cases = graphene.List(graphene.NonNull(FallbackCaseType), required=True)
     overdue_assignments = graphene.List(graphene.NonNull(AssignmentType), required=True)
+
+    @staticmethod
+    def resolve_overdue_cases(root: WeeklyReport, info: Any) -> list[FallbackCase]:
+        return list(mark_page(root.overdue_cases))
 
 
 class FallbackQueries(graphene.ObjectType):
@@ -51,9 +56,7 @@ class FallbackQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.COUNTY_VIEW)
     def resolve_fallback_cases(root: Any, info: Any, status: Any = None, **_: Any) -> QuerySet[FallbackCase]:
-        qs = FallbackCase.objects.prefetch_related(
-            "departments", Prefetch("assignments", queryset=Assignment.objects.select_related("department"))
-        )
+        qs = FallbackCase.objects.all()  # departments and assignments: loaded per page when asked
         if status is not None:
             qs = qs.filter(status=getattr(status, "value", status))
         return qs.order_by("-registered_at", "-id")

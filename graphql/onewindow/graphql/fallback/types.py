@@ -8,6 +8,7 @@ from graphene_django import DjangoObjectType
 from onewindow.graphql.cases.types import mask
 from onewindow.graphql.core.connections import CountableConnection
 from onewindow.graphql.core.context import api_context
+from onewindow.graphql.core.loaders import related
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.fallback.models import Assignment, FallbackCase, FallbackStatus
 
@@ -71,7 +72,7 @@ class FallbackCaseType(DjangoObjectType):
 
     @staticmethod
     def resolve_departments(root: FallbackCase, info: Any) -> list[str]:
-        return [d.code for d in root.departments.all()]
+        return [d.code for d in related(root, "departments")]
 
     @staticmethod
     def resolve_applicant_phone(root: FallbackCase, info: Any) -> str:
@@ -79,7 +80,7 @@ class FallbackCaseType(DjangoObjectType):
 
     @staticmethod
     def resolve_assignments(root: FallbackCase, info: Any) -> list[Assignment]:
-        return list(root.assignments.all())
+        return related(root, "assignments", Assignment.objects.select_related("department"))
 
 
 class LibraryEntry(graphene.ObjectType):
