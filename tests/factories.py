@@ -114,3 +114,20 @@ def bulk(model: Any, count: int, **fields: Any) -> list[Any]:
             for i in range(count)
         )
     )
+
+
+def clones(row: Any, count: int, *, start: int = 0, m2m: tuple[str, ...] = ()) -> list[Any]:
+    """``count`` copies of a configuration entry (codes ``<code>-C<n>``), with its many-to-many
+    rows, in bulk: for query-count tests of the plain configuration lists."""
+    model = type(row)
+    copied = {f.attname: getattr(row, f.attname) for f in model._meta.concrete_fields if not f.primary_key}
+    rows = bulk(model, count, **{**copied, "code": lambda i: f"{row.code}-C{start + i}"})
+    for name in m2m:
+        through = getattr(model, name).through
+        source, target = (
+            f"{model._meta.model_name}_id",
+            f"{getattr(model, name).field.related_model._meta.model_name}_id",
+        )
+        targets = list(getattr(row, name).values_list("pk", flat=True))
+        through.objects.bulk_create(through(**{source: r.pk, target: t}) for r in rows for t in targets)
+    return rows

@@ -19,14 +19,14 @@ from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock
 from onewindow.platform.counties.models import County
 from onewindow.tenants.cases.models import Review
-from onewindow.tenants.catalog.models import CatalogChangeRequest, ServiceItem
+from onewindow.tenants.catalog.models import Bundle, CatalogChangeRequest, ServiceItem
 from onewindow.tenants.escalation.models import ChainVersion, Watch
 from onewindow.tenants.fallback.models import Assignment, FallbackCase
-from onewindow.tenants.hall.models import Department
+from onewindow.tenants.hall.models import Department, ServiceTeam, StaffMember, Window
 from onewindow.tenants.scoring.models import Incident, Period, RuleSet
 from onewindow.tenants.workcalendar.models import CalendarOverride
 from onewindow.tenants.workorders.models import AssistanceComplaint, WorkOrder
-from tests.factories import bulk, bulk_cases, member_of
+from tests.factories import bulk, bulk_cases, clones, member_of
 from tests.graphql.helpers import county_path, gql
 from tests.graphql.test_query_counts import page_counts
 
@@ -275,4 +275,38 @@ def test_the_weekly_report_names_overdue_cases_at_a_constant_cost(supervisor: Cl
     _fallback_cases(10, deadline_on=DAY, start=0)
     ten = count()
     _fallback_cases(90, deadline_on=DAY, start=10)
+    assert count() == ten
+
+
+CONFIGURATION_LISTS = [
+    ("departments", Department, "code name", ()),
+    ("windows", Window, "code name kind departments { code } categories", ("departments",)),
+    ("staff", StaffMember, "code name grade windowCode postedUnderAYear", ()),
+    ("serviceTeams", ServiceTeam, "code name members { name role }", ()),
+    (
+        "bundles",
+        Bundle,
+        "code name coDepartments { code } items { code materials { code } }",
+        ("co_departments", "items"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("field", "model", "selection", "m2m"), CONFIGURATION_LISTS)
+def test_configuration_lists_cost_the_same_with_10_or_100_more_entries(
+    supervisor: Client, field: str, model: Any, selection: str, m2m: tuple[str, ...]
+) -> None:
+    """Plain lists (a county's configuration, read whole) with their nested lists."""
+    query = f"{{ {field} {{ {selection} }} }}"
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            _, body = gql(supervisor, query, path=PATH)
+        assert "errors" not in body, body
+        return len(ctx.captured_queries)
+
+    base = model.objects.live().first()
+    clones(base, 10, m2m=m2m)
+    ten = count()
+    clones(base, 90, start=10, m2m=m2m)
     assert count() == ten
