@@ -46,3 +46,16 @@ def test_ids_that_do_not_decode_are_invalid_id(client: Client, wushen) -> None: 
         path=PATH,
     )
     assert body["data"]["markCatalogChangeApplied"]["errors"] == [{"field": "id", "code": "INVALID_ID"}]
+
+
+def test_offset_on_a_list_of_plain_objects(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from onewindow.tenants.workcalendar.models import CalendarOverride
+    from tests.factories import bulk
+
+    connection.set_tenant(wushen)
+    bulk(CalendarOverride, 5, date=lambda i: dt.date(2026, 3, 2 + i), kind="closed", reason="停电")
+    client.force_login(member_of(wushen, Role.SUPERVISOR))
+    _, body = gql(client, "{ calendarOverrides(first: 2, offset: 3) { edges { node { date } } } }", path=PATH)
+    assert [n["date"] for n in nodes(body["data"]["calendarOverrides"])] == ["2026-03-05", "2026-03-06"]

@@ -123,6 +123,10 @@ class ListConnectionField(graphene.relay.ConnectionField):
     ``ConnectionField``'s paging rules: the resolver returns a queryset in a stable order (or a
     list) and only the page is read. Declare the connection with ``connection_of``."""
 
+    def __init__(self, type_: Any, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("offset", graphene.Int())  # as on ``ConnectionField``
+        super().__init__(type_, *args, **kwargs)
+
     @classmethod
     def connection_resolver(
         cls, resolver: Any, connection_type: Any, root: Any, info: Any, **args: Any
