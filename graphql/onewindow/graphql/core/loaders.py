@@ -9,6 +9,7 @@ themselves marked as one page, so nested lists batch the same way.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -21,16 +22,19 @@ _PAGE = "_onewindow_page"
 
 
 def mark_page(rows: Sequence[M]) -> Sequence[M]:
-    """Remember ``rows`` as one page on each row (a single shared list, no copies)."""
-    page = list(rows)
-    for row in page:
+    """Remember ``rows`` as one page on each row: one shared set of weak references, so the
+    rows do not form a reference cycle and are freed as soon as the response is built."""
+    page: weakref.WeakSet[M] = weakref.WeakSet(rows)
+    for row in rows:
         row.__dict__[_PAGE] = page
     return rows
 
 
 def page_of(row: M) -> list[M]:
-    page: list[M] = row.__dict__.get(_PAGE) or [row]
-    return page
+    """The row's page, the row itself always among them (equal rows share one set entry)."""
+    page = row.__dict__.get(_PAGE)
+    rows = list(page) if page else []
+    return rows if any(r is row for r in rows) else [row, *rows]
 
 
 def related(row: Model, lookup: str, queryset: QuerySet[Any] | None = None) -> list[Any]:
