@@ -5,6 +5,7 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.core.context import api_context
+from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.platform.accounts.models import ApiToken, User
 
 
@@ -37,7 +38,8 @@ class ApiTokenType(graphene.ObjectType):
     class Meta:
         name = "ApiToken"
 
-    id = graphene.ID(required=True)
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
     name = graphene.String(required=True)
     prefix = graphene.String(required=True, description="令牌的可见前缀，用于识别")
     county_code = graphene.String(description="令牌所属的县；为空表示平台令牌")

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpR
 from graphene_django.views import GraphQLView, HttpError
 
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast, parse, validate
+from onewindow.graphql.core.audit import record_pii_reads
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.validation import validation_rules
 from onewindow.platform.accounts.roles import permissions_for
@@ -116,6 +117,7 @@ class OneWindowGraphQLView(GraphQLView):
                 middleware=self.get_middleware(request),
             )
             assert isinstance(result, ExecutionResult)  # a sync schema: never awaitable
+            record_pii_reads(self.get_context(request))
             return result
         except Exception as error:  # graphene-django does the same: errors are data
             return ExecutionResult(errors=[GraphQLError(str(error), original_error=error)])

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from onewindow.platform.core import clock
 from onewindow.tenants.audit.models import AuditEvent
-from onewindow.tenants.audit.selectors import timeline
+from onewindow.tenants.audit.selectors import timelines
 from onewindow.tenants.cases.models import Case, CaseStatus
 
 
@@ -31,8 +31,9 @@ def due_within(qs: QuerySet[Case], days: int, today: dt.date | None = None) -> Q
     )
 
 
-def case_timeline(case: Case) -> QuerySet[AuditEvent]:
-    return timeline("Case", str(case.pk))
+def case_timelines(pks: list[int]) -> dict[int, list[AuditEvent]]:
+    """The timelines of a page of cases, in one query."""
+    return {int(pk): events for pk, events in timelines("Case", [str(pk) for pk in pks]).items()}
 
 
 def is_overdue(case: Case, today: dt.date | None = None) -> bool:
