@@ -57,8 +57,9 @@ def public_case(request: HttpRequest, token: str) -> HttpResponse:
 
     from onewindow.platform.core.errors import BusinessError
     from onewindow.tenants.cases.links import case_from_token
-    from onewindow.tenants.cases.models import CaseStatus, Review
-    from onewindow.tenants.cases.services import submit_review
+    from onewindow.tenants.cases.models import CaseStatus
+    from onewindow.tenants.reviews.selectors import is_reviewed
+    from onewindow.tenants.reviews.services import submit_review
 
     county = getattr(request, "tenant", None)
     try:
@@ -77,7 +78,7 @@ def public_case(request: HttpRequest, token: str) -> HttpResponse:
             )
         except (BusinessError, ValueError) as exc:
             error = getattr(exc, "message", "评价无效")
-    reviewed = Review.objects.filter(case=case).exists()
+    reviewed = is_reviewed(case.pk)
     context = {
         "county": county,
         "case": case,

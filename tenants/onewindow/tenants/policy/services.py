@@ -18,7 +18,6 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.errors import ErrorDetail, ValidationErrors
 from onewindow.platform.core.tenancy import db
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.cases.models import ReviewSettings
 from onewindow.tenants.catalog.models import Bundle, ItemMaterial, ServiceItem
 from onewindow.tenants.escalation.models import Chain
 from onewindow.tenants.escalation.services import latest_levels, write_chains
@@ -36,6 +35,7 @@ from onewindow.tenants.policy.document import dump_pack, pack_from_data, parse_p
 from onewindow.tenants.policy.models import PolicyVersion
 from onewindow.tenants.policy.rules import check_pack
 from onewindow.tenants.policy.schema import DEFAULT_TIERS, SECTIONS, PolicyPack
+from onewindow.tenants.reviews.models import ReviewSettings
 from onewindow.tenants.scoring.models import RuleSet
 from onewindow.tenants.scoring.services import latest_definition, write_rule_sets
 from onewindow.tenants.workcalendar.models import CalendarOverride
