@@ -39,6 +39,7 @@ def save_mutation(
                 {"input": input_type(spec, name.removeprefix("Save") + "Input")(required=True)},
             ),
             "Meta": type("Meta", (), {"permission": Perm.COUNTY_MANAGE_POLICY, "name": name}),
+            "pack_paths": True,
             "entry": graphene.Field(output),
             "version": graphene.Int(description="产生的政策包版本号；没有变化时为空"),
             "perform": classmethod(perform),
