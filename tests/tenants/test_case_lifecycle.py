@@ -339,8 +339,8 @@ def test_default_rating_is_off_until_the_county_turns_it_on() -> None:
 def test_the_demo_hall_is_alive_and_seeded_once() -> None:
     from django.db.models import Count
 
-    from onewindow.tenants.cases.demo import seed_demo_cases
     from onewindow.tenants.cases.selectors import overdue
+    from onewindow.tenants.demo import seed_demo_cases
 
     with at("2026-11-20"):
         made = seed_demo_cases("150626", days=14, per_day=4)

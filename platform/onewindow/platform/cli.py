@@ -96,7 +96,7 @@ def prepare(progress: Any = _step) -> None:
         )
     from django_tenants.utils import tenant_context
 
-    from onewindow.tenants.cases.demo import seed_demo_cases
+    from onewindow.tenants.demo import seed_demo_cases
 
     for county in County.objects.counties().filter(code__in=[c for c, _n, _p in SEED_COUNTIES]):
         started = time.monotonic()

@@ -46,15 +46,20 @@ def is_overdue(case: Case, today: dt.date | None = None) -> bool:
     )
 
 
+def issued_cases() -> QuerySet[Case]:
+    """Cases whose result went out (a bundle's sub-cases excluded: the bundle is the case)."""
+    return Case.objects.filter(status=CaseStatus.ISSUED, parent__isnull=True)
+
+
 def case_for_update(number: str) -> Case:
     """The case, locked, for a change that hangs off it (its review); NOT_FOUND when unknown."""
     return lock_for_edit(Case, what=f"办件 {number}", version=None, number=number)
 
 
 def case_units(case_id: str) -> Units:
-    """The department (and intake window) answering for a case, for its reminders."""
-    row = Case.objects.filter(pk=case_id).values_list("department__code", "window__code").first()
-    return Units(departments=(row[0],), window=row[1]) if row else Units()
+    """The department answering for a case, for its reminders."""
+    code = Case.objects.filter(pk=case_id).values_list("department__code", flat=True).first()
+    return Units(departments=(code,) if code else ())
 
 
 def department_of_case(number: str) -> str | None:

@@ -8,7 +8,7 @@ from onewindow.tenants.events import EventData, declare
 class ReminderFired(EventData):
     """A level of a chain fired on a watched subject (``ref``; ``subject`` is the same as
     ``Type:id``). With ``score`` the level counts against the unit answering for the subject
-    (``departments`` / ``window``, as that subject's domain registered them)."""
+    (``departments``, as that subject's domain registered them)."""
 
     chain: str
     version: int

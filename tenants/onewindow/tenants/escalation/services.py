@@ -209,7 +209,7 @@ def _act(
         watch.flagged = True  # 挂牌警示
     subject = watched_subject(watch.subject_type)
     scores = "score" in actions
-    # only a scoring level needs the answering units (one query; most levels only notify)
+    # only a scoring level needs who answers (one query; most levels only notify)
     units = subject.units(watch.subject_id) if scores and subject is not None else Units()
     emit(
         REMINDER_FIRED,
@@ -226,7 +226,6 @@ def _act(
             score=scores,
             response_due_on=response.isoformat() if response else None,
             departments=list(units.departments),
-            window=units.window,
             ref=SubjectRef(kind=subject.kind, id=watch.subject_id) if subject is not None else None,
         ),
     )

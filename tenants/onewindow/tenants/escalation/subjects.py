@@ -1,7 +1,7 @@
 """What escalation may watch, registered by the domain that owns each subject type.
 
 Escalation knows no subject's model: a domain registers its subject type (``"Case"`` …) with
-how to name the units answering for one (for the reminder event scoring reads) and, if its
+how to name the departments answering for one (for the reminder event scoring reads) and, if its
 chains may hand a subject up (the ``handover`` action), how to do that. Domains register in
 their ``AppConfig.ready()``.
 """
@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Units:
-    """The county units answering for a subject, by code."""
+    """The departments answering for a subject, by code."""
 
     departments: tuple[str, ...] = ()
-    window: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,9 @@ from onewindow.tenants.fallback.services import hand_up
 
 
 def fallback_units(case_id: str) -> Units:
-    case = FallbackCase.objects.filter(pk=case_id).select_related("window").first()
-    if case is None:
-        return Units()
-    departments = tuple(case.departments.values_list("code", flat=True))
-    return Units(departments=departments, window=case.window.code if case.window else None)
+    """The departments the 办不成事 case involves."""
+    codes = FallbackCase.objects.filter(pk=case_id).values_list("departments__code", flat=True)
+    return Units(departments=tuple(code for code in codes if code))
 
 
 def register() -> None:

@@ -12,8 +12,8 @@ from django.db import transaction
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import NotFound
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.cases.models import Case, CaseStatus
-from onewindow.tenants.cases.selectors import case_for_update
+from onewindow.tenants.cases.models import CaseStatus
+from onewindow.tenants.cases.selectors import case_for_update, issued_cases
 from onewindow.tenants.events import SubjectRef, emit
 from onewindow.tenants.hall.models import Window
 from onewindow.tenants.reviews.errors import ReviewError
@@ -117,9 +117,7 @@ def apply_default_reviews(today: dt.date | None = None) -> int:
     today = today or clock.today()
     calendar = WorkingCalendar.for_active_county()
     rated = 0
-    for case in Case.objects.filter(
-        status=CaseStatus.ISSUED, parent__isnull=True, review__isnull=True
-    ).iterator():
+    for case in issued_cases().filter(review__isnull=True).iterator():
         issued_on = case.issued_at.astimezone(clock.COUNTY_TZ).date()  # type: ignore[union-attr]
         if calendar.add_working_days(issued_on, settings.default_rating_after_days) > today:
             continue

@@ -1,5 +1,7 @@
 """A few weeks of realistic cases for a newcomer's hall (``onewindow up``).
 
+It drives several domains (cases, reviews, the pack), so it sits above them all, not in one.
+
 Everything goes through the real services with the clock set to each past working day, so the
 demo is also a walk through every common path: accepted and issued, one-time notices then
 resubmission, refusals, 容缺, pauses, overdue cases, reviews good and bad.
