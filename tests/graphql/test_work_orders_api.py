@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from onewindow.platform.accounts.roles import Role
 from onewindow.tenants.cases.links import case_token
-from onewindow.tenants.cases.services import refuse_case, submit_review
+from onewindow.tenants.cases.services import refuse_case
+from onewindow.tenants.reviews.services import submit_review
 from tests.factories import member_of
 from tests.graphql.helpers import county_path, gql, nodes
 from tests.tenants.cases_helpers import receive

@@ -11,7 +11,7 @@ from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.tenants.cases.links import case_from_token
 from onewindow.tenants.cases.models import Case
-from onewindow.tenants.cases.services import submit_review
+from onewindow.tenants.reviews.services import submit_review
 
 
 class PublicCase(graphene.ObjectType):

@@ -8,7 +8,10 @@ from django.views.decorators.csrf import csrf_exempt
 from onewindow.graphql.core.views import OneWindowGraphQLView
 from onewindow.graphql.schemas import county_schema
 from onewindow.platform.project.urls_common import common_patterns
-from onewindow.tenants.cases.views import assessment_table, assignment_sheet, correction_notice, public_case
+from onewindow.tenants.cases.views import correction_notice
+from onewindow.tenants.fallback.views import assignment_sheet
+from onewindow.tenants.reviews.views import public_case
+from onewindow.tenants.scoring.views import assessment_table
 
 urlpatterns = [
     *common_patterns,

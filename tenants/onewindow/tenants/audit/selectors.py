@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
 from django.db.models import QuerySet
 
 from onewindow.tenants.audit.models import AuditEvent
@@ -20,3 +24,16 @@ def timelines(subject_type: str, subject_ids: list[str]) -> dict[str, list[Audit
     ):
         found.setdefault(event.subject_id, []).append(event)
     return found
+
+
+def recorded_between(action: str, start: dt.date, end: dt.date, **data: Any) -> Iterator[AuditEvent]:
+    """Events of ``action`` on county days [start, end] whose data has the given values."""
+    return (
+        AuditEvent.objects.filter(
+            action=action,
+            occurred_at__date__range=(start, end),
+            **{f"data__{key}": value for key, value in data.items()},
+        )
+        .order_by("id")
+        .iterator()
+    )
