@@ -18,11 +18,11 @@ from onewindow.platform.accounts.models import ApiToken
 from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock
 from onewindow.platform.counties.models import County
-from onewindow.tenants.cases.models import Review
 from onewindow.tenants.catalog.models import Bundle, CatalogChangeRequest, ServiceItem
 from onewindow.tenants.escalation.models import ChainVersion, Watch
 from onewindow.tenants.fallback.models import Assignment, FallbackCase
 from onewindow.tenants.hall.models import Department, ServiceTeam, StaffMember, Window
+from onewindow.tenants.reviews.models import Review
 from onewindow.tenants.scoring.models import Incident, Period, RuleSet
 from onewindow.tenants.workcalendar.models import CalendarOverride
 from onewindow.tenants.workorders.models import AssistanceComplaint, WorkOrder
