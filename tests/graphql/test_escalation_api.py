@@ -10,7 +10,7 @@ from django.test import Client
 
 from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock
-from onewindow.tenants.catalog.services import report_catalog_change
+from onewindow.tenants.catalogchanges.services import report_catalog_change
 from onewindow.tenants.escalation.models import Watch
 from onewindow.tenants.escalation.services import scan
 from tests.factories import member_of

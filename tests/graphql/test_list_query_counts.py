@@ -18,7 +18,8 @@ from onewindow.platform.accounts.models import ApiToken
 from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock
 from onewindow.platform.counties.models import County
-from onewindow.tenants.catalog.models import Bundle, CatalogChangeRequest, ServiceItem
+from onewindow.tenants.catalog.models import Bundle, ServiceItem
+from onewindow.tenants.catalogchanges.models import CatalogChangeRequest
 from onewindow.tenants.escalation.models import ChainVersion, Watch
 from onewindow.tenants.fallback.models import Assignment, FallbackCase
 from onewindow.tenants.hall.models import Department, ServiceTeam, StaffMember, Window

@@ -13,7 +13,7 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.cases.services import accept_case, decide_case, issue_result
-from onewindow.tenants.catalog.services import report_catalog_change
+from onewindow.tenants.catalogchanges.services import report_catalog_change
 from onewindow.tenants.escalation.models import SubjectKind
 from onewindow.tenants.escalation.services import scan
 from onewindow.tenants.events import EventData, catalog, declare, known_event_names

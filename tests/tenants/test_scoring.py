@@ -134,7 +134,7 @@ def test_bypassed_issuance_becomes_an_incident_once() -> None:
 
 
 def test_a_late_catalog_change_report_becomes_an_incident_once() -> None:
-    from onewindow.tenants.catalog.services import report_catalog_change
+    from onewindow.tenants.catalogchanges.services import report_catalog_change
 
     with clock.frozen_at("2026-02-10 10:00"):
         # published 2/2, due 2/5 (3 working days), reported 2/10: late

@@ -31,13 +31,14 @@ from onewindow.graphql.cases.mutations.resume_clock import ResumeClock
 from onewindow.graphql.cases.mutations.submit_visit_review import SubmitVisitReview
 from onewindow.graphql.cases.public import PublicQueries, SubmitReview
 from onewindow.graphql.cases.queries import CaseQueries
-from onewindow.graphql.catalog.mutations.mark_catalog_change_applied import MarkCatalogChangeApplied
-from onewindow.graphql.catalog.mutations.report_catalog_change import ReportCatalogChange
 from onewindow.graphql.catalog.mutations.retire_bundle import RetireBundle
 from onewindow.graphql.catalog.mutations.retire_service_item import RetireServiceItem
 from onewindow.graphql.catalog.mutations.save_bundle import SaveBundle
 from onewindow.graphql.catalog.mutations.save_service_item import SaveServiceItem
 from onewindow.graphql.catalog.queries import CatalogQueries
+from onewindow.graphql.catalogchanges.mutations.mark_catalog_change_applied import MarkCatalogChangeApplied
+from onewindow.graphql.catalogchanges.mutations.report_catalog_change import ReportCatalogChange
+from onewindow.graphql.catalogchanges.queries import CatalogChangeQueries
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
 from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQueries
@@ -99,6 +100,7 @@ class CountyQuery(
     CountyQueries,
     AccountQueries,
     HallQueries,
+    CatalogChangeQueries,
     CatalogQueries,
     CalendarQueries,
     PolicyQueries,

@@ -7,7 +7,6 @@ from django.db.models import Prefetch, QuerySet
 
 from onewindow.graphql.catalog.types import (
     BundleType,
-    CatalogChangeRequestType,
     DriftType,
     ItemKindEnum,
     ServiceItemType,
@@ -30,12 +29,6 @@ class CatalogQueries(graphene.ObjectType):
     )
     service_item = graphene.Field(ServiceItemType, code=graphene.String(required=True))
     bundles = graphene.List(graphene.NonNull(BundleType), required=True, description="一件事")
-    catalog_change_requests = ConnectionField(
-        CatalogChangeRequestType,
-        open_only=graphene.Boolean(default_value=False, description="只看未完成的"),
-        description="事项目录调整（最早应完成在前）",
-        required=True,
-    )
     catalog_drift = graphene.List(
         graphene.NonNull(DriftType), required=True, description="认领事项与省级目录不一致之处"
     )
@@ -77,16 +70,6 @@ class CatalogQueries(graphene.ObjectType):
             .select_related("lead_department")
             .prefetch_related("co_departments", Prefetch("items", queryset=items))
         )
-
-    @staticmethod
-    @require(Perm.COUNTY_VIEW)
-    def resolve_catalog_change_requests(
-        root: Any, info: Any, open_only: bool = False, **_: Any
-    ) -> QuerySet[Any]:
-        qs = models.CatalogChangeRequest.objects.select_related("department", "item")
-        if open_only:
-            qs = qs.filter(applied_on__isnull=True)
-        return qs.order_by("apply_due", "id")
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)

@@ -7,7 +7,6 @@ from graphene.types.generic import GenericScalar
 from graphene_django import DjangoObjectType
 
 from onewindow.graphql.core.connections import CountableConnection
-from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.graphql.hall.types import DepartmentType
 from onewindow.platform.catalog.models import ItemType
 from onewindow.tenants.catalog import models
@@ -130,54 +129,3 @@ class DriftType(graphene.ObjectType):
     field = graphene.String(required=True)
     county_value = graphene.String(required=True)
     provincial_value = graphene.String(required=True)
-
-
-class CatalogChangeStatus(graphene.Enum):
-    """目录调整状态"""
-
-    DUE = "due"
-    OVERDUE = "overdue"
-    APPLIED = "applied"
-    APPLIED_LATE = "applied_late"
-
-
-class CatalogChangeRequestType(DjangoObjectType):
-    """事项目录调整（004 第十二条）：3 个工作日内告知，7 个工作日内调整到位。"""
-
-    department = graphene.Field(DepartmentType, required=True)
-    id = graphene.ID(required=True, description="全局 ID（不透明）")
-    resolve_id = staticmethod(resolve_global_id)
-    item_code = graphene.String()
-    status = CatalogChangeStatus(required=True)
-    reported_late = graphene.Boolean(required=True, description="告知晚于依据公布后 3 个工作日")
-
-    class Meta:
-        model = models.CatalogChangeRequest
-        name = "CatalogChangeRequest"
-        use_connection = True
-        connection_class = CountableConnection
-        fields = (
-            "id",
-            "summary",
-            "rule_published_on",
-            "reported_on",
-            "report_due",
-            "apply_due",
-            "applied_on",
-        )
-
-    @staticmethod
-    def resolve_item_code(root: models.CatalogChangeRequest, info: Any) -> str | None:
-        return root.item.code if root.item else None
-
-    @staticmethod
-    def resolve_status(root: models.CatalogChangeRequest, info: Any) -> str:
-        from onewindow.tenants.catalog.services import change_state
-
-        return change_state(root).status
-
-    @staticmethod
-    def resolve_reported_late(root: models.CatalogChangeRequest, info: Any) -> bool:
-        from onewindow.tenants.catalog.services import change_state
-
-        return change_state(root).reported_late

@@ -86,6 +86,7 @@ TENANT_APPS = [
     "onewindow.tenants.outbox",
     "onewindow.tenants.hall",
     "onewindow.tenants.catalog",
+    "onewindow.tenants.catalogchanges",
     "onewindow.tenants.policy",
     "onewindow.tenants.cases",
     "onewindow.tenants.reviews",

@@ -91,25 +91,3 @@ class Bundle(ConfigEntity):
 
     class Meta(ConfigEntity.Meta):
         verbose_name = "一件事"
-
-
-class CatalogChangeRequest(models.Model):
-    """事项目录调整 (004 第十二条): reported within 3 working days of the rule's publication,
-    applied within 7 working days of the report."""
-
-    item = models.ForeignKey(ServiceItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="+")
-    summary = models.TextField()
-    rule_published_on = models.DateField("依据公布日")
-    reported_on = models.DateField("部门告知日")
-    report_due = models.DateField()
-    apply_due = models.DateField()
-    applied_on = models.DateField(null=True, blank=True)
-    created_at = models.DateTimeField()
-
-    class Meta:
-        ordering = ["-reported_on", "id"]
-        verbose_name = "事项目录调整"
-
-    def __str__(self) -> str:
-        return self.summary[:40]

@@ -18,6 +18,7 @@ SLICES = [
     "onewindow.tenants.hall.policy.TEAMS",
     "onewindow.tenants.catalog.policy.ITEMS",
     "onewindow.tenants.catalog.policy.BUNDLES",
+    "onewindow.tenants.catalogchanges.policy.CATALOG_CHANGES",
     "onewindow.tenants.workcalendar.policy.CALENDAR_OVERRIDES",
     "onewindow.tenants.escalation.policy.CHAINS",
     "onewindow.tenants.scoring.policy.RULE_SETS",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onewindow.tenants.cases.events import ISSUANCE_BYPASSED
-from onewindow.tenants.catalog.events import CATALOG_CHANGE_REPORTED
+from onewindow.tenants.catalogchanges.events import CATALOG_CHANGE_REPORTED
 from onewindow.tenants.escalation.events import REMINDER_FIRED
 from onewindow.tenants.events import EventType, event_type, known_event_names
 from onewindow.tenants.fallback.events import COMPLAINT_SUBSTANTIATED, REPEAT_VISITS_REPORTED

@@ -4,11 +4,11 @@ from typing import Any
 
 import graphene
 
-from onewindow.graphql.catalog.types import CatalogChangeRequestType
+from onewindow.graphql.catalogchanges.types import CatalogChangeRequestType
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.platform.accounts.roles import Perm
-from onewindow.tenants.catalog.services import report_catalog_change
+from onewindow.tenants.catalogchanges.services import report_catalog_change
 
 
 class ReportCatalogChange(BaseMutation):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onewindow.tenants.catalog.selectors import change_request_units
+from onewindow.tenants.catalogchanges.selectors import change_request_units
 from onewindow.tenants.escalation.subjects import register_subject
 
 

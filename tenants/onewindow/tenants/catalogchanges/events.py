@@ -1,4 +1,4 @@
-"""Events of the catalog domain that other domains consume."""
+"""Events of the catalog-change domain that other domains consume."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from onewindow.tenants.events import EventData, declare
 
 
 class CatalogChangeReported(EventData):
-    """``reported_late``: past the 3 working days from the rule's publication (004 第十二条)."""
+    """``reported_late``: past the county's limit from the rule's publication (004 第十二条: 3
+    working days)."""
 
     item: str | None
     apply_due: str

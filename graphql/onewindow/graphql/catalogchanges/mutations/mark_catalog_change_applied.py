@@ -4,12 +4,12 @@ from typing import Any
 
 import graphene
 
-from onewindow.graphql.catalog.types import CatalogChangeRequestType
+from onewindow.graphql.catalogchanges.types import CatalogChangeRequestType
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.platform.accounts.roles import Perm
-from onewindow.tenants.catalog.services import mark_catalog_change_applied
+from onewindow.tenants.catalogchanges.services import mark_catalog_change_applied
 
 
 class MarkCatalogChangeApplied(BaseMutation):

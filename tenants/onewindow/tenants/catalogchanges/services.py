@@ -1,25 +1,23 @@
-"""Catalog change requests (事项目录调整, 通许 004 第十二条)."""
+"""Catalog change requests (事项目录调整, 通许 004 第十二条): report, then apply."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.db import transaction
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.catalog.events import CATALOG_CHANGE_REPORTED, CatalogChangeReported
-from onewindow.tenants.catalog.models import CatalogChangeRequest, ServiceItem
+from onewindow.tenants.catalog.models import ServiceItem
+from onewindow.tenants.catalogchanges.events import CATALOG_CHANGE_REPORTED, CatalogChangeReported
+from onewindow.tenants.catalogchanges.models import CatalogChangeRequest
+from onewindow.tenants.catalogchanges.selectors import limits
 from onewindow.tenants.escalation import services as escalation
 from onewindow.tenants.escalation.models import SubjectKind
 from onewindow.tenants.events import SubjectRef, emit
 from onewindow.tenants.hall.models import Department
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
-
-REPORT_WITHIN = 3  # working days from the rule's publication to the department's report
-APPLY_WITHIN = 7  # working days from the report to the catalog being updated
 
 
 @transaction.atomic
@@ -48,14 +46,15 @@ def report_catalog_change(
     if reported_on < rule_published_on:
         raise BusinessError("REPORTED_BEFORE_PUBLISHED", "告知日不能早于依据公布日", field="reported_on")
     calendar = WorkingCalendar.for_active_county()
+    within = limits()  # 004 第十二条: report within 3, apply within 7 working days (the pack's)
     request = CatalogChangeRequest.objects.create(
         item=target,
         department=dept,
         summary=summary.strip(),
         rule_published_on=rule_published_on,
         reported_on=reported_on,
-        report_due=calendar.add_working_days(rule_published_on, REPORT_WITHIN),
-        apply_due=calendar.add_working_days(reported_on, APPLY_WITHIN),
+        report_due=calendar.add_working_days(rule_published_on, within.report_within_days),
+        apply_due=calendar.add_working_days(reported_on, within.apply_within_days),
         created_at=clock.now(),
     )
     escalation.start_watches(
@@ -74,7 +73,7 @@ def report_catalog_change(
             department=department,
             item=item,
             apply_due=request.apply_due.isoformat(),
-            reported_late=request.reported_on > request.report_due,  # 004 第十二条: 3 working days
+            reported_late=request.reported_on > request.report_due,
             ref=SubjectRef(kind="catalog_change", id=str(request.pk)),
         ),
     )
@@ -99,17 +98,4 @@ def mark_catalog_change_applied(
     return request
 
 
-@dataclass(frozen=True)
-class ChangeState:
-    reported_late: bool
-    status: str  # applied / applied_late / overdue / due
-
-
-def change_state(request: CatalogChangeRequest, today: dt.date | None = None) -> ChangeState:
-    today = today or clock.today()
-    late_report = request.reported_on > request.report_due
-    if request.applied_on is not None:
-        return ChangeState(
-            late_report, "applied_late" if request.applied_on > request.apply_due else "applied"
-        )
-    return ChangeState(late_report, "overdue" if today > request.apply_due else "due")
+__all__ = ["mark_catalog_change_applied", "report_catalog_change"]

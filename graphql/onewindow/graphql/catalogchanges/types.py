@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from graphene_django import DjangoObjectType
+
+from onewindow.graphql.core.connections import CountableConnection
+from onewindow.graphql.core.ids import resolve_global_id
+from onewindow.graphql.hall.types import DepartmentType
+from onewindow.tenants.catalogchanges.models import CatalogChangeRequest
+from onewindow.tenants.catalogchanges.selectors import change_state
+
+
+class CatalogChangeStatus(graphene.Enum):
+    """目录调整状态"""
+
+    DUE = "due"
+    OVERDUE = "overdue"
+    APPLIED = "applied"
+    APPLIED_LATE = "applied_late"
+
+
+class CatalogChangeRequestType(DjangoObjectType):
+    """事项目录调整（004 第十二条）：3 个工作日内告知，7 个工作日内调整到位。"""
+
+    department = graphene.Field(DepartmentType, required=True)
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
+    item_code = graphene.String()
+    status = CatalogChangeStatus(required=True)
+    reported_late = graphene.Boolean(required=True, description="告知晚于依据公布后 3 个工作日")
+
+    class Meta:
+        model = CatalogChangeRequest
+        name = "CatalogChangeRequest"
+        use_connection = True
+        connection_class = CountableConnection
+        fields = (
+            "id",
+            "summary",
+            "rule_published_on",
+            "reported_on",
+            "report_due",
+            "apply_due",
+            "applied_on",
+        )
+
+    @staticmethod
+    def resolve_item_code(root: CatalogChangeRequest, info: Any) -> str | None:
+        return root.item.code if root.item else None
+
+    @staticmethod
+    def resolve_status(root: CatalogChangeRequest, info: Any) -> str:
+        return change_state(root).status
+
+    @staticmethod
+    def resolve_reported_late(root: CatalogChangeRequest, info: Any) -> bool:
+        return change_state(root).reported_late
