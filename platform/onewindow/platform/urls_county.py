@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 
 from onewindow.graphql.core.views import OneWindowGraphQLView
@@ -18,4 +18,5 @@ urlpatterns = [
     path("assessments/<int:period_id>.xlsx", assessment_table, name="assessment-xlsx"),
     # The signed token is the credential; an applicant has no session, so no CSRF cookie either.
     path("r/<str:token>", csrf_exempt(public_case), name="public-case"),
+    path("", include("onewindow.bff.urls")),
 ]

@@ -5,7 +5,23 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.core.context import api_context
+from onewindow.graphql.hall.types import StaffMemberType
 from onewindow.platform.accounts.models import ApiToken, User
+from onewindow.platform.accounts.roles import Role
+from onewindow.platform.accounts.selectors import memberships_of
+from onewindow.tenants.hall.selectors import staff_member_for
+
+
+class MembershipType(graphene.ObjectType):
+    """我在某县（或平台）的成员资格."""
+
+    class Meta:
+        name = "MyMembership"
+
+    county_code = graphene.String(description="县的行政区划代码；为空表示省级平台")
+    county_name = graphene.String(required=True)
+    roles = graphene.List(graphene.NonNull(graphene.String), required=True)
+    role_labels = graphene.List(graphene.NonNull(graphene.String), required=True)
 
 
 class Me(graphene.ObjectType):
@@ -17,6 +33,35 @@ class Me(graphene.ObjectType):
         graphene.NonNull(graphene.String), required=True, description="在当前县（或平台）的角色"
     )
     permissions = graphene.List(graphene.NonNull(graphene.String), required=True)
+    role_labels = graphene.List(
+        graphene.NonNull(graphene.String), required=True, description="角色的中文名称，与 roles 同序"
+    )
+    memberships = graphene.List(
+        graphene.NonNull(MembershipType), required=True, description="我所属的全部县（及平台），用于选择县"
+    )
+    staff_member = graphene.Field(
+        StaffMemberType, description="本县花名册中与我的用户名对应的工作人员（窗口、部门）"
+    )
+
+    @staticmethod
+    def resolve_role_labels(root: Any, info: Any) -> list[str]:
+        return [Role(r).label for r in sorted(api_context(info).roles) if r in Role.values]
+
+    @staticmethod
+    def resolve_memberships(root: User, info: Any) -> list[MembershipType]:
+        return [
+            MembershipType(
+                county_code=m.county.code if m.county else None,
+                county_name=m.county.name if m.county else "省级平台",
+                roles=sorted(m.roles),
+                role_labels=[Role(r).label for r in sorted(m.roles) if r in Role.values],
+            )
+            for m in memberships_of(root)
+        ]
+
+    @staticmethod
+    def resolve_staff_member(root: User, info: Any) -> Any:
+        return staff_member_for(root.username) if api_context(info).county is not None else None
 
     @staticmethod
     def resolve_display_name(root: User, info: Any) -> str:

@@ -1,0 +1,27 @@
+"""County pages, at ``/c/<code>/…`` (or the county's own host)."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from onewindow.bff.approvals import views as approvals
+from onewindow.bff.home import views as home
+from onewindow.bff.intake import views as intake
+from onewindow.bff.issuance import views as issuance
+
+app_name = "bff"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("intake/", intake.intake, name="intake"),
+    path("intake/search", intake.search_items, name="intake-search"),
+    path("intake/receive", intake.receive, name="intake-receive"),
+    path("intake/cases/<str:number>/", intake.case_detail, name="intake-case"),
+    path("intake/cases/<str:number>/<str:action>", intake.case_action, name="intake-action"),
+    path("approvals/", approvals.inbox, name="approvals"),
+    path("approvals/cases/<str:number>/", approvals.case_detail, name="approvals-case"),
+    path("approvals/cases/<str:number>/<str:action>", approvals.case_action, name="approvals-action"),
+    path("issuance/", issuance.ready, name="issuance"),
+    path("issuance/<str:number>/issue", issuance.issue, name="issuance-issue"),
+    path("issuance/<str:number>/confirm", issuance.confirm, name="issuance-confirm"),
+]
