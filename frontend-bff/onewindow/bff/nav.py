@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 
@@ -24,27 +25,44 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("综合出件", "bff:issuance", frozenset({"case.issue"})),
         ],
     ),
+    (
+        "系统管理",
+        [
+            Entry("人员与权限", "people:members", frozenset({"county.manage_staff"})),
+            Entry("操作记录", "people:history", frozenset({"county.manage_staff"})),
+        ],
+    ),
 ]
 
 _PLATFORM_MENU: list[tuple[str, list[Entry]]] = [
     ("省级平台", [Entry("选择县", "bff-platform:home", frozenset())]),
+    (
+        "平台管理",
+        [
+            Entry("省级运营人员", "people:members", frozenset({"platform.manage_operators"})),
+            Entry("操作记录", "people:history", frozenset({"platform.manage_operators"})),
+        ],
+    ),
 ]
 
 
-def menu_for(perms: set[str], *, in_county: bool, path: str) -> list[dict[str, object]]:
-    sections = []
+def menu_for(perms: set[str], *, in_county: bool, path: str) -> list[dict[str, Any]]:
+    sections: list[dict[str, Any]] = []
     for title, entries in _COUNTY_MENU if in_county else _PLATFORM_MENU:
-        items = []
-        for entry in entries:
-            if entry.needs and not entry.needs & perms:
-                continue
-            url = reverse(entry.url_name)
-            items.append({"label": entry.label, "url": url, "active": _active(url, path)})
+        items = [
+            {"label": e.label, "url": reverse(e.url_name), "active": False}
+            for e in entries
+            if not e.needs or e.needs & perms
+        ]
         if items:
             sections.append({"title": title, "items": items})
+    # The entry whose address is the longest start of the page's path is the current one.
+    candidates = [i for s in sections for i in s["items"] if path == i["url"] or _under(path, i["url"])]
+    if candidates:
+        max(candidates, key=lambda i: len(i["url"]))["active"] = True
     return sections
 
 
-def _active(url: str, path: str) -> bool:
+def _under(path: str, url: str) -> bool:
     home = url.rstrip("/").count("/") <= 2  # /c/<code>/ itself: only an exact match
-    return path == url if home else path.startswith(url)
+    return not home and path.startswith(url)

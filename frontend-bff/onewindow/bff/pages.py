@@ -54,15 +54,21 @@ class MutationResult:
         ``input.materials[2]`` → ``materials``), as the form's inputs are named; ``""`` for the rest."""
         grouped: dict[str, list[FieldError]] = {}
         for error in self.errors:
-            key = (error.field or "").split(".")[-1].split("[")[0]
+            key = _camel((error.field or "").split(".")[-1].split("[")[0])
             key = "" if key == "input" else key
             grouped.setdefault(key, []).append(error)
         return grouped
 
 
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
 def _run(request: HttpRequest, name: str, variables: dict[str, Any]) -> dict[str, Any]:
     op = operation(name)
-    answer = get_client().execute(request, op.document, variables, platform=op.platform)
+    platform = op.runs_on_platform(in_county(request))
+    answer = get_client().execute(request, op.document, variables, platform=platform)
     body_errors = answer.errors
     if answer.status >= 400 or (body_errors and not answer.data):
         first = body_errors[0] if body_errors else {}
@@ -96,6 +102,8 @@ def mutate(request: HttpRequest, name: str, **variables: Any) -> MutationResult:
     """Run the persisted mutation ``name``; its single root field is the payload."""
     data = _run(request, name, variables)
     payload = next(iter(data.values()), None) or {}
+    if any(e.get("code") == "UNAUTHENTICATED" for e in payload.get("errors") or []):
+        raise LoginRequired
     errors = [
         FieldError(e.get("field"), e.get("code", ""), message_for(e.get("code"), e.get("message", "")))
         for e in payload.get("errors") or []
@@ -127,23 +135,27 @@ def page(view: Callable[..., HttpResponse] | None = None, *, public: bool = Fals
     return decorator(view) if view is not None else decorator
 
 
+def in_county(request: HttpRequest) -> bool:
+    county = getattr(request, "tenant", None)
+    return county is not None and not getattr(county, "is_platform", True)
+
+
 def _shell(request: HttpRequest) -> dict[str, Any]:
     """The header and the menu: the county, the user and their roles here (cached per request)."""
     cached = getattr(request, "_bff_shell", None)
     if cached is not None:
         return dict(cached)
-    county = getattr(request, "tenant", None)
-    in_county = county is not None and not getattr(county, "is_platform", True)
+    here = in_county(request)
     try:
-        data = _run(request, "shell/county" if in_county else "shell/platform", {})
+        data = _run(request, "shell/county" if here else "shell/platform", {})
     except PageError:
         data = {}
     me = data.get("me") or {}
     shell = {
         "me": me,
         "county": data.get("county"),
-        "in_county": in_county,
-        "menu": menu_for(set(me.get("permissions") or []), in_county=in_county, path=request.path),
+        "in_county": here,
+        "menu": menu_for(set(me.get("permissions") or []), in_county=here, path=request.path),
     }
     request._bff_shell = shell  # type: ignore[attr-defined]
     return dict(shell)

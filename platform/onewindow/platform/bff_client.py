@@ -40,8 +40,8 @@ class InProcessClient:
         }
         call.content_type = "application/json"
         call.GET = QueryDict()
-        call._body = json.dumps({"query": document, "variables": variables}).encode()  # type: ignore[attr-defined]
-        call._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]  # the page checked CSRF
+        call._body = json.dumps({"query": document, "variables": variables}).encode()
+        call._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]  # the page was CSRF-checked
         for attribute in ("user", "session", "tenant", "urlconf", "api_token"):
             if hasattr(request, attribute):
                 setattr(call, attribute, getattr(request, attribute))

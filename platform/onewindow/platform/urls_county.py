@@ -18,5 +18,6 @@ urlpatterns = [
     path("assessments/<int:period_id>.xlsx", assessment_table, name="assessment-xlsx"),
     # The signed token is the credential; an applicant has no session, so no CSRF cookie either.
     path("r/<str:token>", csrf_exempt(public_case), name="public-case"),
+    path("people/", include("onewindow.bff.people.urls")),  # its own namespace: the platform has it too
     path("", include("onewindow.bff.urls")),
 ]

@@ -11,5 +11,6 @@ from onewindow.platform.urls_common import common_patterns
 urlpatterns = [
     *common_patterns,
     path("graphql", PlatformGraphQLView.as_view(schema=platform_schema), name="graphql"),
+    path("operators/", include("onewindow.bff.people.urls")),
     path("", include("onewindow.bff.platform_urls")),
 ]
