@@ -25,6 +25,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("综合出件", "bff:issuance", frozenset({"case.issue"})),
         ],
     ),
+    ("公开", [Entry("办事指南", "bff:guide", frozenset()), Entry("进度查询", "bff:status", frozenset())]),
     (
         "系统管理",
         [

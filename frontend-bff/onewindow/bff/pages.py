@@ -69,15 +69,12 @@ def _run(request: HttpRequest, name: str, variables: dict[str, Any]) -> dict[str
     op = operation(name)
     platform = op.runs_on_platform(in_county(request))
     answer = get_client().execute(request, op.document, variables, platform=platform)
-    body_errors = answer.errors
-    if answer.status >= 400 or (body_errors and not answer.data):
-        first = body_errors[0] if body_errors else {}
+    # A page's operation asks for what the page shows: any error (a refused field included)
+    # makes the page an error page rather than a page with holes.
+    if answer.status >= 400 or answer.errors:
+        first = answer.errors[0] if answer.errors else {}
         code = (first.get("extensions") or {}).get("code") or first.get("code") or "BAD_REQUEST"
         _raise_for(code, first.get("message", ""), answer.status)
-    for error in body_errors:  # a field refused inside an otherwise good answer
-        code = (error.get("extensions") or {}).get("code", "")
-        if code in {"UNAUTHENTICATED", "PERMISSION_DENIED"}:
-            _raise_for(code, error.get("message", ""), 403)
     return answer.data
 
 
@@ -86,7 +83,7 @@ def _raise_for(code: str, message: str, status: int) -> None:
         raise LoginRequired
     if code in {"NOT_A_MEMBER", "PERMISSION_DENIED"}:
         status = 403
-    elif code in {"NOT_FOUND", "COUNTY_NOT_FOUND"}:
+    elif code in {"NOT_FOUND", "COUNTY_NOT_FOUND", "LINK_INVALID", "LINK_EXPIRED"}:
         status = 404
     elif status < 400:
         status = 400 if code != "INTERNAL_ERROR" else 500

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
 
 from onewindow.bff.approvals import views as approvals
 from onewindow.bff.home import views as home
 from onewindow.bff.intake import views as intake
 from onewindow.bff.issuance import views as issuance
+from onewindow.bff.public import views as public
 
 app_name = "bff"
 
@@ -24,4 +26,9 @@ urlpatterns = [
     path("issuance/", issuance.ready, name="issuance"),
     path("issuance/<str:number>/issue", issuance.issue, name="issuance-issue"),
     path("issuance/<str:number>/confirm", issuance.confirm, name="issuance-confirm"),
+    # 群众: no login. The receipt link's signed token is the credential (no session, no CSRF).
+    path("r/<str:token>", csrf_exempt(public.receipt), name="receipt"),
+    path("status/", public.status, name="status"),
+    path("guide/", public.guide, name="guide"),
+    path("guide/<str:code>/", public.guide_item, name="guide-item"),
 ]

@@ -43,6 +43,7 @@ from onewindow.graphql.catalog.mutations.retire_bundle import RetireBundle
 from onewindow.graphql.catalog.mutations.retire_service_item import RetireServiceItem
 from onewindow.graphql.catalog.mutations.save_bundle import SaveBundle
 from onewindow.graphql.catalog.mutations.save_service_item import SaveServiceItem
+from onewindow.graphql.catalog.public import PublicCatalogQueries
 from onewindow.graphql.catalog.queries import CatalogQueries
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
@@ -105,6 +106,7 @@ class CountyQuery(
     CountyQueries,
     AccountQueries,
     PeopleQueries,
+    PublicCatalogQueries,
     HallQueries,
     CatalogQueries,
     CalendarQueries,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django.urls import include, path
-from django.views.decorators.csrf import csrf_exempt
 
 from onewindow.graphql.core.views import OneWindowGraphQLView
 from onewindow.graphql.schemas import county_schema
 from onewindow.platform.urls_common import common_patterns
-from onewindow.tenants.cases.views import assessment_table, assignment_sheet, correction_notice, public_case
+from onewindow.tenants.cases.views import assessment_table, assignment_sheet, correction_notice
 
 urlpatterns = [
     *common_patterns,
@@ -16,8 +15,6 @@ urlpatterns = [
     path("notices/<str:number>.pdf", correction_notice, name="correction-notice-pdf"),
     path("assignments/<str:number>.pdf", assignment_sheet, name="assignment-pdf"),
     path("assessments/<int:period_id>.xlsx", assessment_table, name="assessment-xlsx"),
-    # The signed token is the credential; an applicant has no session, so no CSRF cookie either.
-    path("r/<str:token>", csrf_exempt(public_case), name="public-case"),
     path("people/", include("onewindow.bff.people.urls")),  # its own namespace: the platform has it too
     path("", include("onewindow.bff.urls")),
 ]

@@ -51,43 +51,6 @@ def correction_notice(request: HttpRequest, number: str) -> HttpResponse:
     return response
 
 
-def public_case(request: HttpRequest, token: str) -> HttpResponse:
-    """The page behind the QR code on the receipt: status, and one review, with no account."""
-    from django.shortcuts import render
-
-    from onewindow.platform.core.errors import BusinessError
-    from onewindow.tenants.cases.links import case_from_token
-    from onewindow.tenants.cases.models import CaseStatus, Review
-    from onewindow.tenants.cases.services import submit_review
-
-    county = getattr(request, "tenant", None)
-    try:
-        case = case_from_token(token)
-    except BusinessError as exc:
-        return render(request, "cases/public_case.html", {"county": county, "error": exc.message}, status=404)
-    error = ""
-    if request.method == "POST":
-        try:
-            submit_review(
-                case.number,
-                level=int(request.POST.get("level", "0") or 0),
-                channel="qr",
-                text=request.POST.get("text", ""),
-                actor=None,
-            )
-        except (BusinessError, ValueError) as exc:
-            error = getattr(exc, "message", "评价无效")
-    reviewed = Review.objects.filter(case=case).exists()
-    context = {
-        "county": county,
-        "case": case,
-        "reviewed": reviewed,
-        "error": error,
-        "can_review": case.status not in (CaseStatus.RECEIVED,) and case.parent_id is None,
-    }
-    return render(request, "cases/public_case.html", context, status=400 if error else 200)
-
-
 def assessment_table(request: HttpRequest, period_id: int) -> HttpResponse:
     """The ranking table (通许 weekly 通报, 乌审旗 quarterly table) as Excel."""
     from onewindow.tenants.scoring.exports import period_workbook
