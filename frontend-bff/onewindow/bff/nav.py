@@ -15,6 +15,8 @@ class Entry:
     needs: frozenset[str]  # any one of these permissions shows the entry; empty: everyone
 
 
+_CASE_READERS = frozenset({"case.intake", "case.manage", "case.decide", "case.process"})
+
 _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
     ("工作台", [Entry("我的工作台", "bff:home", frozenset())]),
     (
@@ -23,9 +25,20 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("综合受理", "bff:intake", frozenset({"case.intake"})),
             Entry("后台审批", "bff:approvals", frozenset({"case.decide", "case.process"})),
             Entry("综合出件", "bff:issuance", frozenset({"case.issue"})),
+            Entry(
+                "办件查询",
+                "bff:cases",
+                frozenset({"case.intake", "case.manage", "case.decide", "case.process"}),
+            ),
         ],
     ),
-    ("公开", [Entry("办事指南", "bff:guide", frozenset()), Entry("进度查询", "bff:status", frozenset())]),
+    (
+        "中心管理",
+        [
+            Entry("超期与挂牌警示", "bff:manage-overdue", frozenset({"case.manage"})),
+            Entry("延期审批", "bff:manage-extensions", frozenset({"case.manage"})),
+        ],
+    ),
     (
         "系统管理",
         [
@@ -33,6 +46,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("操作记录", "people:history", frozenset({"county.manage_staff"})),
         ],
     ),
+    ("公开", [Entry("办事指南", "bff:guide", frozenset()), Entry("进度查询", "bff:status", frozenset())]),
 ]
 
 _PLATFORM_MENU: list[tuple[str, list[Entry]]] = [

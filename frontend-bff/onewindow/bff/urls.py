@@ -6,9 +6,11 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from onewindow.bff.approvals import views as approvals
+from onewindow.bff.cases import views as cases
 from onewindow.bff.home import views as home
 from onewindow.bff.intake import views as intake
 from onewindow.bff.issuance import views as issuance
+from onewindow.bff.manage import views as manage
 from onewindow.bff.public import views as public
 
 app_name = "bff"
@@ -26,6 +28,11 @@ urlpatterns = [
     path("issuance/", issuance.ready, name="issuance"),
     path("issuance/<str:number>/issue", issuance.issue, name="issuance-issue"),
     path("issuance/<str:number>/confirm", issuance.confirm, name="issuance-confirm"),
+    path("cases/", cases.case_list, name="cases"),
+    path("cases/<str:number>/", cases.case_timeline, name="case"),
+    path("manage/overdue/", manage.overdue, name="manage-overdue"),
+    path("manage/extensions/", manage.extensions, name="manage-extensions"),
+    path("manage/extensions/<str:extension_id>", manage.decide_extension, name="manage-extension-decide"),
     # 群众: no login. The receipt link's signed token is the credential (no session, no CSRF).
     path("r/<str:token>", csrf_exempt(public.receipt), name="receipt"),
     path("status/", public.status, name="status"),
