@@ -119,7 +119,8 @@ def _receive_form_again(
 
 
 def _case_context(request: HttpRequest, number: str) -> dict[str, Any]:
-    case = query(request, "intake/case", number=number)["case"]
+    data = query(request, "intake/case", number=number)
+    case = data["case"]
     if case is None:
         raise PageError(404, "NOT_FOUND", f"办件 {number} 不存在")
     for m in case["materials"]:
@@ -133,7 +134,8 @@ def _case_context(request: HttpRequest, number: str) -> dict[str, Any]:
         for c in case["reviewChecks"]
         if not c["passed"]
     ]
-    return {"title": f"办件 {number}", "case": case, "problems": problems}
+    link = data["caseLink"]
+    return {"title": f"办件 {number}", "case": case, "problems": problems, "receipt_token": link}
 
 
 @page
