@@ -73,6 +73,6 @@ def active_county(request: pytest.FixtureRequest) -> Iterator[County | None]:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     # Let go of the embedded PostgreSQL while pytest's streams are still open.
-    from onewindow.platform import embedded
+    from onewindow.platform.project import embedded
 
     embedded.stop_postgres()

@@ -24,7 +24,7 @@ def child_env(**extra: str) -> dict[str, str]:
     """The environment for a child process of the suite: same settings, the test database."""
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "onewindow.platform.test_settings",
+        "DJANGO_SETTINGS_MODULE": "onewindow.platform.project.test_settings",
         "DATABASE_URL": test_database_url(),
         **extra,
     }

@@ -49,20 +49,3 @@ def test_every_operation_a_view_names_exists() -> None:
                 used.add(node.args[1].value)
     assert used, "the scan found the views' operations"
     assert used <= names, sorted(used - names)
-
-
-def test_the_bff_imports_no_other_layer() -> None:
-    bff = ROOT / "frontend-bff" / "onewindow" / "bff"
-    for module in bff.rglob("*.py"):
-        for node in ast.walk(ast.parse(module.read_text())):
-            names = (
-                [a.name for a in node.names]
-                if isinstance(node, ast.Import)
-                else [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else []
-            )
-            for name in names:
-                assert not name.startswith(
-                    ("onewindow.platform", "onewindow.tenants", "onewindow.graphql")
-                ), f"{module}: imports {name}"

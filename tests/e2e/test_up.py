@@ -55,7 +55,16 @@ def test_up_serves_the_three_counties_and_stops_cleanly(tmp_path: Path) -> None:
     log = open(tmp_path / "up.log", "wb")  # noqa: SIM115
     started = time.monotonic()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "onewindow.platform.cli", "up", "--port", str(port), "--web-workers", "1"],
+        [
+            sys.executable,
+            "-m",
+            "onewindow.platform.project.cli",
+            "up",
+            "--port",
+            str(port),
+            "--web-workers",
+            "1",
+        ],
         cwd=ROOT,
         env=env,
         stdout=log,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onewindow.platform.cli import schema_files
+from onewindow.platform.project.cli import schema_files
 
 
 def test_committed_sdl_matches_the_code() -> None:

@@ -30,7 +30,7 @@ def main() -> int:
     url = scratch_url()
     recreate(url)
     os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "onewindow.platform.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "onewindow.platform.project.settings"
     import logging
 
     import django
@@ -46,8 +46,8 @@ def main() -> int:
     from onewindow.platform.counties.models import County
     from onewindow.platform.counties.schemas import migrate_all
     from onewindow.platform.counties.services import ensure_platform_tenant
+    from onewindow.platform.counties.tasking import fan_out_to_counties
     from onewindow.platform.onboarding.services import onboard_now
-    from onewindow.platform.tasking import fan_out_to_counties
     from onewindow.tenants.escalation.models import ChainVersion, Firing, Watch
     from onewindow.tenants.escalation.services import scan
     from onewindow.tenants.escalation.tasks import scan_county

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 
 def scratch_url() -> str:
-    from onewindow.platform import embedded
+    from onewindow.platform.project import embedded
 
     base = os.environ.get("DATABASE_URL") or embedded.postgres_url()
     parts = urlsplit(base)
@@ -53,7 +53,7 @@ def main() -> int:
     url = scratch_url()
     recreate(url)
     os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "onewindow.platform.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "onewindow.platform.project.settings"
     import logging
 
     import django

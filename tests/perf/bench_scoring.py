@@ -30,7 +30,7 @@ def main() -> int:
     url = scratch_url()
     recreate(url)
     os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "onewindow.platform.settings"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "onewindow.platform.project.settings"
     import logging
 
     import django

@@ -44,7 +44,7 @@ def worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[subprocess
             "-m",
             "celery",
             "-A",
-            "onewindow.platform.celery_app",
+            "onewindow.platform.project.celery_app",
             "worker",
             "--pool=solo",
             "--queues=onewindow-test",

@@ -9,7 +9,7 @@ import pytest
 from onewindow.platform.accounts.models import ApiToken
 from onewindow.platform.accounts.roles import Role
 from onewindow.platform.calendar.models import NationalCalendarDay, NationalCalendarYear
-from onewindow.platform.cli import main
+from onewindow.platform.project.cli import main
 from tests.factories import member_of
 
 pytestmark = pytest.mark.django_db

@@ -40,7 +40,7 @@ def start_worker(log: Any) -> subprocess.Popen[bytes]:
             "-m",
             "celery",
             "-A",
-            "onewindow.platform.celery_app",
+            "onewindow.platform.project.celery_app",
             "worker",
             "--pool=solo",
             "--queues=onewindow-test",

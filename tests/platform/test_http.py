@@ -49,7 +49,7 @@ def test_browser_login_by_session(client: Client) -> None:
 
 
 def _settings_value(env: dict[str, str], expr: str) -> subprocess.CompletedProcess[str]:
-    code = f"import onewindow.platform.settings as s; print({expr})"
+    code = f"import onewindow.platform.project.settings as s; print({expr})"
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "ONEWINDOW_TESTING", "SECRET_KEY"}}
     return subprocess.run(
         [sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, timeout=60

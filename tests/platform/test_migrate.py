@@ -55,7 +55,7 @@ def test_onewindow_migrate_repairs_only_the_counties_behind(django_db_blocker) -
     assert before["county_150626"] == 0 and all(before[s] > 0 for s in behind)
 
     result = subprocess.run(
-        [sys.executable, "-m", "onewindow.platform.cli", "migrate"],
+        [sys.executable, "-m", "onewindow.platform.project.cli", "migrate"],
         env=env,
         capture_output=True,
         text=True,

@@ -66,7 +66,7 @@ def test_unknown_channel_is_a_typed_error() -> None:
 
 def test_dispatchers_fan_out_to_active_counties_only(tongxu) -> None:  # type: ignore[no-untyped-def]
     from onewindow.platform.counties.models import County, CountyStatus
-    from onewindow.platform.tasking import fan_out_to_counties
+    from onewindow.platform.counties.tasking import fan_out_to_counties
     from onewindow.tenants.outbox.tasks import deliver_outbox
 
     active = County.objects.active().count()

@@ -11,10 +11,10 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
-from django_tenants.utils import tenant_context
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import NotFound
+from onewindow.platform.core.tenancy import dangerously_in_county
 from onewindow.platform.counties.models import County
 from onewindow.tenants.policy.models import PolicyVersion
 from onewindow.tenants.policy.services import export_yaml
@@ -24,7 +24,7 @@ def export_county(code: str, out: Path) -> dict[str, Any]:
     county = County.objects.counties().filter(code=code).first()
     if county is None:
         raise NotFound(f"县 {code}", field="code")
-    with tenant_context(county):
+    with dangerously_in_county(county):
         pack = export_yaml()
         models = [
             model

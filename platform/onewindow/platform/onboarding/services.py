@@ -1,36 +1,21 @@
-"""Request, run and observe onboarding jobs."""
+"""Request and run onboarding jobs: everything that can be checked is checked before a job is
+queued; a worker (or ``onboard_now``, in this process) then carries it out."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.db import transaction
-from django_tenants.utils import schema_context, tenant_context
 
-from onewindow.platform.accounts.roles import Role
-from onewindow.platform.accounts.services import ensure_user, grant_membership
 from onewindow.platform.audit.services import record_platform_event
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, ErrorDetail, ValidationErrors
-from onewindow.platform.counties.models import County, CountyStatus, JobStatus, OnboardingJob
-from onewindow.platform.counties.services import onboard_county, validate_new_county
-from onewindow.tenants.policy.document import pack_from_data, parse_pack
-from onewindow.tenants.policy.presets import preset_text
-from onewindow.tenants.policy.schema import PolicyPack
-from onewindow.tenants.policy.services import apply_pack, validate_pack
+from onewindow.platform.counties.models import JobStatus, OnboardingJob
+from onewindow.platform.counties.services import validate_new_county
+from onewindow.platform.onboarding.jobs import prepare_pack, run_job
+from onewindow.platform.onboarding.tasks import run_onboarding_job
 
-
-def prepare_pack(code: str, name: str, province: str, *, preset: str = "", document: str = "") -> PolicyPack:
-    """The pack a new county will get, validated for it (its identity, its province's catalog)."""
-    if bool(preset) == bool(document):
-        raise BusinessError("PRESET_OR_PACK", "请给出预设名或政策包之一", field="preset")
-    text = preset_text(preset) if preset else document
-    data = parse_pack(text).model_dump(mode="json", by_alias=True)
-    data["county"] = {"code": code, "name": name, "province": province}
-    pack = pack_from_data(data)
-    validate_pack(pack, province=province)
-    return pack
+__all__ = ["onboard_now", "request_onboarding"]
 
 
 @transaction.atomic
@@ -77,8 +62,6 @@ def request_onboarding(
         created_at=clock.now(),
     )
     record_platform_event("onboarding.requested", job, actor=actor, data={"code": code, "preset": preset})
-    from onewindow.platform.onboarding.tasks import run_onboarding_job
-
     if enqueue:
         transaction.on_commit(lambda: run_onboarding_job.delay(job.pk))
     return job
@@ -113,56 +96,3 @@ def onboard_now(
 def _pack_field(field: str | None, *, preset: bool) -> str:
     root = "preset" if preset else "pack"
     return f"{root}.{field}" if field and field not in ("preset",) else (field or root)
-
-
-def _step(job: OnboardingJob, step: str, progress: int) -> None:
-    OnboardingJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, step=step, progress=progress)
-
-
-def run_job(job_id: int) -> OnboardingJob:
-    """Carry a queued job out: clone, apply the pack, grant the admin; ready, or failed with
-    nothing left behind."""
-    job = OnboardingJob.objects.get(pk=job_id)
-    if job.status not in (JobStatus.QUEUED, JobStatus.RUNNING):
-        return job  # a redelivered message after the job finished
-    started = time.monotonic()
-    try:
-        pack = prepare_pack(job.code, job.name, job.province, preset=job.preset, document=job.document)
-        _step(job, "克隆模板 schema", 20)
-        county = onboard_county(
-            job.code, job.name, job.province, domains=job.domains, actor=job.requested_by, activate=False
-        )
-        _step(job, "应用政策包", 60)
-        with tenant_context(county):
-            apply_pack(pack, actor=job.requested_by, source=f"onboarding:{job.preset or 'pack'}")
-        _step(job, "授予管理员", 90)
-        with schema_context("public"), transaction.atomic():
-            if job.admin_username:
-                admin = ensure_user(job.admin_username, actor=job.requested_by)
-                grant_membership(admin, county, [Role.COUNTY_ADMIN], actor=job.requested_by)
-            County.objects.filter(pk=county.pk).update(status=CountyStatus.ACTIVE)
-            OnboardingJob.objects.filter(pk=job.pk).update(
-                status=JobStatus.READY,
-                step="已就绪",
-                progress=100,
-                finished_at=clock.now(),
-                seconds=round(time.monotonic() - started, 3),
-            )
-            record_platform_event("onboarding.ready", job, actor=job.requested_by, data={"code": job.code})
-    except Exception as exc:
-        details = (
-            exc.details if isinstance(exc, BusinessError) else [ErrorDetail("INTERNAL_ERROR", str(exc)[:500])]
-        )
-        with schema_context("public"):
-            leftover = County.objects.filter(code=job.code, status=CountyStatus.PROVISIONING).first()
-            if leftover is not None:
-                leftover.delete(force_drop=True)
-            OnboardingJob.objects.filter(pk=job.pk).update(
-                status=JobStatus.FAILED,
-                errors=[{"code": d.code, "message": d.message, "field": d.field} for d in details],
-                finished_at=clock.now(),
-            )
-        if not isinstance(exc, BusinessError):
-            raise
-    job.refresh_from_db()
-    return job

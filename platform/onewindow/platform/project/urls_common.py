@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from onewindow.platform.health import healthz, readyz
+from onewindow.platform.project.health import healthz, readyz
 
 common_patterns = [
     path("healthz", healthz, name="healthz"),

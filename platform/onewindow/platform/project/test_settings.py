@@ -10,7 +10,7 @@ os.environ.setdefault(
     os.path.join(os.environ.get("ONEWINDOW_DATA_DIR", ".onewindow"), "test-broker"),
 )
 
-from onewindow.platform.settings import *  # noqa: F403
+from onewindow.platform.project.settings import *  # noqa: F403
 
 # A queue of its own, so a test worker never eats a running `onewindow up`'s messages.
 CELERY_TASK_DEFAULT_QUEUE = "onewindow-test"

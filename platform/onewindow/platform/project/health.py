@@ -20,7 +20,7 @@ def readyz(request: HttpRequest) -> JsonResponse:
     except Exception as exc:
         checks["database"] = f"error: {type(exc).__name__}"
     try:
-        from onewindow.platform.celery_app import app
+        from onewindow.platform.project.celery_app import app
 
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
