@@ -77,7 +77,7 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env["ONEWINDOW_DATA_DIR"] = str(folder / "data")
     log = open(folder / "up.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "onewindow.platform.cli", "up", "--port", str(port), "--web-workers", "2"],
+        [sys.executable, "-m", "onewindow.platform.project.cli", "up", "--port", str(port), "--web-workers", "2"],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -99,11 +99,12 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             time.sleep(0.5)
         yield base
     finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+            try:
+                proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
         log.close()
 
 

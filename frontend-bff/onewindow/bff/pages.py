@@ -185,6 +185,12 @@ def done_or_none(request: HttpRequest, result: MutationResult, message: str, url
     return redirect(url)
 
 
+PAGE_SIZES = (10, 20, 50, 100)
+
+
 def page_args(request: HttpRequest, size: int = 50) -> dict[str, Any]:
-    """``first``/``after`` from the query string (cursor pagination, ``size`` rows a page)."""
-    return {"first": size, "after": request.GET.get("after") or None}
+    """``first``/``after`` from the query string: cursor pagination, ``size`` rows a page unless
+    the user picked another of :data:`PAGE_SIZES` (``?size=``)."""
+    asked = request.GET.get("size", "")
+    first = int(asked) if asked.isdecimal() and int(asked) in PAGE_SIZES else size
+    return {"first": first, "after": request.GET.get("after") or None}
