@@ -57,7 +57,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
+# Package scope: the server and the browser end with the browser tests, so the event loop
+# Playwright's sync API runs leaves no trace in the tests after them (Django refuses to run
+# database calls while a loop is running in the thread).
+@pytest.fixture(scope="package")
 def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A running `onewindow up` (web, worker, beat), its base URL."""
     folder = tmp_path_factory.mktemp("hall")
@@ -77,7 +80,16 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env["ONEWINDOW_DATA_DIR"] = str(folder / "data")
     log = open(folder / "up.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "onewindow.platform.project.cli", "up", "--port", str(port), "--web-workers", "2"],
+        [
+            sys.executable,
+            "-m",
+            "onewindow.platform.project.cli",
+            "up",
+            "--port",
+            str(port),
+            "--web-workers",
+            "2",
+        ],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -108,7 +120,7 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 

@@ -21,6 +21,8 @@ _STATE_LABELS = {
     "TOLERATED": "容缺",
     "EXEMPT": "免提交",
 }
+# "两个免于提交": issued by the government itself, or available as an e-licence.
+_EXEMPT_LABELS = {"government_issued": "政府部门核发", "e_licence": "可调用电子证照"}
 _SOURCE_LABELS = {"APPLICANT": "申请人提供", "GOVERNMENT": "政府部门核发", "E_LICENSE": "电子证照"}
 
 
@@ -46,6 +48,7 @@ def _item_form(request: HttpRequest, code: str, posted: dict[str, Any] | None = 
         return {"item_missing": code}
     for m in item["materials"]:
         m["source_label"] = _SOURCE_LABELS.get(m["source"], m["source"])
+        m["exempt_label"] = _EXEMPT_LABELS.get(m["exempt"] or "", m["exempt"])
     points = [{"code": f"rp{i}", "text": text} for i, text in enumerate(item["reviewPoints"], 1)]
     return {
         "item": item,
