@@ -19,9 +19,6 @@ OWN_COUNTY = {"use_county"}
 
 ALLOWED_SWITCHES = {
     "platform/onewindow/platform/core/tenancy.py",  # the helpers themselves
-    # converted by parts A/D
-    "graphql/onewindow/graphql/policy/mutations/apply_county_policy_pack.py",
-    "graphql/onewindow/graphql/policy/platform_queries.py",
 }
 ALLOWED_OWN_COUNTY = {"platform/onewindow/platform/project/middleware.py"}  # the routing middleware
 

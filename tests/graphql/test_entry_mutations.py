@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from onewindow.platform.accounts.roles import Role
-from onewindow.tenants.hall.models import Window
+from onewindow.tenants.hall.models import StaffMember, Window
 from onewindow.tenants.policy.models import PolicyVersion
 from onewindow.tenants.policy.services import export_yaml
 from tests.factories import member_of
@@ -125,3 +125,54 @@ def test_only_county_admins_edit(client: Client, tongxu) -> None:  # type: ignor
     _, body = gql(client, 'mutation { retireWindow(code: "BB") { errors { code } } }', path=PATH)
     assert body["data"]["retireWindow"]["errors"] == [{"code": "PERMISSION_DENIED"}]
     assert Window.objects.get(code="BB").retired_at is None
+
+
+def test_an_edit_keeps_the_fields_it_leaves_out(client: Client, admin) -> None:  # type: ignore[no-untyped-def]
+    _, body = gql(
+        client, SAVE_WINDOW, {"input": {"code": "FL-QY", "name": "企业服务综合窗口（一楼）"}}, path=PATH
+    )
+    payload = body["data"]["saveWindow"]
+    assert payload["errors"] == []
+    assert payload["entry"]["departments"] == [{"code": "scjg"}, {"code": "swj"}]
+    window = Window.objects.get(code="FL-QY")
+    assert (window.name, window.kind, window.zone.code) == ("企业服务综合窗口（一楼）", "domain", "intake")
+    assert window.categories == ["市场准入", "税务"]
+    assert PolicyVersion.objects.get(number=payload["version"]).diff == [
+        {
+            "path": "windows.FL-QY",
+            "change": "changed",
+            "fields": ["name"],
+            "before": {"name": "企业服务综合窗口"},
+            "after": {"name": "企业服务综合窗口（一楼）"},
+        }
+    ]
+
+    query = """mutation($input: StaffMemberInput!) {
+      saveStaffMember(input: $input) { entry { code title } errors { field code } }
+    }"""
+    _, body = gql(client, query, {"input": {"code": "S001", "title": "首席代表"}}, path=PATH)
+    assert body["data"]["saveStaffMember"] == {"entry": {"code": "S001", "title": "首席代表"}, "errors": []}
+    member = StaffMember.objects.get(code="S001")
+    assert (member.name, member.roles, member.department.code, member.window.code) == (
+        "张敏",
+        ["intake_clerk"],
+        "zsj",
+        "FL-QY",
+    )
+    assert member.posted_since is not None and member.posted_since.isoformat() == "2022-04-01"
+
+
+def test_an_explicit_null_goes_back_to_the_default(client: Client, admin) -> None:  # type: ignore[no-untyped-def]
+    _, body = gql(client, SAVE_WINDOW, {"input": {"code": "BBCS", "leadDepartment": None}}, path=PATH)
+    assert body["data"]["saveWindow"]["errors"] == []
+    window = Window.objects.get(code="BBCS")
+    assert window.lead_department is None and window.name == "办不成事监督窗口"
+
+
+def test_a_new_entry_must_give_the_required_fields(client: Client, admin) -> None:  # type: ignore[no-untyped-def]
+    _, body = gql(client, SAVE_WINDOW, {"input": {"code": "FL-NEW", "name": "新窗口"}}, path=PATH)
+    assert [(e["field"], e["code"]) for e in body["data"]["saveWindow"]["errors"]] == [
+        ("input.kind", "REQUIRED"),
+        ("input.zone", "REQUIRED"),
+    ]
+    assert not Window.objects.filter(code="FL-NEW").exists()

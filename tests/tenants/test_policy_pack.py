@@ -165,3 +165,21 @@ def test_a_bundle_may_name_a_national_list_entry() -> None:
     assert errors_of(yaml.safe_dump(data, allow_unicode=True)) == {
         "bundles[0].national_code": "UNKNOWN_NATIONAL_BUNDLE"
     }
+
+
+def test_an_entry_edit_is_refused_with_the_pack_path() -> None:
+    from onewindow.tenants.policy.services import EntryErrors, save_entry
+
+    index = [w["code"] for w in yaml.safe_load(export_yaml())["windows"]].index("CJ01")
+    with pytest.raises(EntryErrors) as err:
+        save_entry("windows", {"code": "CJ01", "zone": "nowhere"}, actor="tests")
+    assert err.value.entry == f"windows[{index}]"
+    assert [(d.field, d.code) for d in err.value.details] == [(f"windows[{index}].zone", "UNKNOWN_REFERENCE")]
+
+
+def test_a_rule_names_only_known_events() -> None:
+    data = yaml.safe_load(export_yaml())
+    data["rule_sets"][0]["categories"][0]["rules"][0]["events"] = ["no_such_event"]
+    assert errors_of(yaml.safe_dump(data, allow_unicode=True)) == {
+        "rule_sets[0].categories[0].rules[0].events[0]": "UNKNOWN_EVENT"
+    }

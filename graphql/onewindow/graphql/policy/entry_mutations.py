@@ -2,7 +2,8 @@
 
 Each mutation has its own file (``hall/mutations/save_window.py`` …) that calls these makers.
 They all go through ``save_entry`` / ``retire_entry``: the whole pack is re-validated and
-applied, so an edit through the API is a new pack version and shows in the next export.
+applied, so an edit through the API is a new pack version and shows in the next export. An edit
+is partial: the input's fields left out keep their value (only ``code`` is required).
 """
 
 from __future__ import annotations
@@ -10,22 +11,38 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
-from pydantic import BaseModel
 
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
-from onewindow.graphql.policy.inputs import input_type, to_data
+from onewindow.graphql.policy.inputs import input_type, to_entry
 from onewindow.platform.accounts.roles import Perm
-from onewindow.tenants.policy.services import retire_entry, save_entry
+from onewindow.platform.core.errors import ErrorDetail, ValidationErrors
+from onewindow.tenants.policy.base import Slice
+from onewindow.tenants.policy.services import EntryErrors, retire_entry, save_entry
 
 
-def save_mutation(
-    name: str, *, section: str, spec: type[BaseModel], model: Any, output: Any, description: str
-) -> type[BaseMutation]:
+def input_errors(exc: EntryErrors) -> ValidationErrors:
+    """Errors about the edited entry (``windows[3].zone``) are reported against the mutation's
+    input (``input.zone``); those about other entries keep their pack path."""
+    prefix = exc.entry
+    return ValidationErrors(
+        ErrorDetail(
+            d.code,
+            d.message,
+            "input" + d.field[len(prefix) :] if d.field and d.field.startswith(prefix) else d.field,
+        )
+        for d in exc.details
+    )
+
+
+def save_mutation(name: str, section: Slice, *, output: Any, description: str) -> type[BaseMutation]:
     def perform(cls: Any, info: Any, ctx: ApiContext, **data: Any) -> Any:
-        entry = to_data(data["input"])
-        result = save_entry(section, entry, actor=ctx.user)
-        row = model.objects.live().get(code=entry["code"])
+        entry = to_entry(data["input"])
+        try:
+            result = save_entry(section.name, entry, actor=ctx.user)
+        except EntryErrors as exc:
+            raise input_errors(exc) from None
+        row = section.model.objects.live().get(code=entry["code"])
         return cls(**{"entry": row, "version": result.version.number if result.version else None})
 
     return type(
@@ -36,7 +53,11 @@ def save_mutation(
             "Arguments": type(
                 "Arguments",
                 (),
-                {"input": input_type(spec, name.removeprefix("Save") + "Input")(required=True)},
+                {
+                    "input": input_type(section.spec, name.removeprefix("Save") + "Input", partial=True)(
+                        required=True
+                    )
+                },
             ),
             "Meta": type("Meta", (), {"permission": Perm.COUNTY_MANAGE_POLICY, "name": name}),
             "entry": graphene.Field(output),

@@ -32,22 +32,26 @@ def _graphene_type(annotation: Any, name_hint: str) -> Any:
     ]
 
 
-def input_type(spec: type[BaseModel], name: str | None = None) -> type[graphene.InputObjectType]:
-    """``WindowSpec`` → ``WindowInput`` with the same fields (camelCase in the SDL)."""
+def input_type(
+    spec: type[BaseModel], name: str | None = None, *, partial: bool = False
+) -> type[graphene.InputObjectType]:
+    """``WindowSpec`` → ``WindowInput`` with the same fields (camelCase in the SDL). ``partial``:
+    an edit's input, where only ``code`` is required (what it leaves out is kept)."""
     name = name or spec.__name__.removesuffix("Spec") + "Input"
     if name in _made:
         return _made[name]
     fields: dict[str, Any] = {}
     for field_name, info in spec.model_fields.items():
+        required = info.is_required() and (field_name == "code" or not partial)
         kind = _graphene_type(info.annotation, name)
         choices = typing.get_args(info.annotation)
         description = None
         if typing.get_origin(info.annotation) is Literal:
             description = "取值：" + " / ".join(str(c) for c in choices)
         if isinstance(kind, graphene.List):
-            fields[field_name] = kind if not info.is_required() else graphene.NonNull(kind)
+            fields[field_name] = kind if not required else graphene.NonNull(kind)
             continue
-        fields[field_name] = kind(required=info.is_required(), description=description)
+        fields[field_name] = kind(required=required, description=description)
     made = type(name, (graphene.InputObjectType,), fields)
     _made[name] = made
     return made
@@ -60,3 +64,9 @@ def to_data(value: Any) -> Any:
     if isinstance(value, list):
         return [to_data(v) for v in value]
     return value
+
+
+def to_entry(value: dict[str, Any]) -> dict[str, Any]:
+    """An edit's input as a partial entry: only the fields the caller gave (an explicit
+    ``null`` stays, meaning "back to the default"); nested values as ``to_data``."""
+    return {k: None if v is None else to_data(v) for k, v in value.items()}

@@ -3,13 +3,13 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
-from django_tenants.utils import tenant_context
 
 from onewindow.graphql.core.errors import Error, errors_from
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.policy.types import PolicyChange
 from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core.errors import BusinessError, NotFound
+from onewindow.platform.core.tenancy import dangerously_in_county
 from onewindow.platform.counties.models import County
 from onewindow.tenants.policy.document import parse_pack
 from onewindow.tenants.policy.services import diff_against_county, export_yaml, validate_text
@@ -50,13 +50,13 @@ class PlatformPolicyQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.PLATFORM_MANAGE_POLICY)
     def resolve_county_policy_pack(root: Any, info: Any, code: str) -> str:
-        with tenant_context(_county(code)):
+        with dangerously_in_county(_county(code)):
             return export_yaml()
 
     @staticmethod
     @require(Perm.PLATFORM_MANAGE_POLICY)
     def resolve_county_policy_diff(root: Any, info: Any, code: str, document: str) -> list[dict[str, Any]]:
-        with tenant_context(_county(code)):
+        with dangerously_in_county(_county(code)):
             return diff_against_county(parse_pack(document))
 
     @staticmethod

@@ -24,8 +24,8 @@ from onewindow.tenants.fallback.models import (
     FallbackSettings,
     FallbackStatus,
 )
+from onewindow.tenants.fallback.policy import DEFAULT_TIERS
 from onewindow.tenants.hall.models import Department, Window
-from onewindow.tenants.policy.schema import DEFAULT_TIERS
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
 

@@ -8,18 +8,8 @@ import yaml
 from pydantic import ValidationError
 
 from onewindow.platform.core.errors import ErrorDetail, ValidationErrors
-from onewindow.tenants.policy.schema import PolicyPack
-
-
-def yaml_path(loc: tuple[Any, ...]) -> str:
-    """('windows', 3, 'zone') → 'windows[3].zone'."""
-    path = ""
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-        else:
-            path += ("." if path else "") + str(part)
-    return path.replace("schema_", "schema")
+from onewindow.tenants.policy.base import yaml_path
+from onewindow.tenants.policy.schema import SCHEMA_ID, PolicyPack
 
 
 def parse_pack(text: str) -> PolicyPack:
@@ -61,7 +51,7 @@ def _code(pydantic_type: str) -> str:
 def pack_data(pack: PolicyPack) -> dict[str, Any]:
     """The canonical data of a pack: defaults omitted, so a document stays short and stable."""
     data: dict[str, Any] = pack.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    data["schema"] = "onewindow.policy/v1"
+    data["schema"] = SCHEMA_ID
     ordered = {"schema": data.pop("schema"), "county": data.pop("county")}
     ordered.update(data)
     return ordered

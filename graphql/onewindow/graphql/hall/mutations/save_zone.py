@@ -2,14 +2,11 @@ from __future__ import annotations
 
 from onewindow.graphql.hall.types import ZoneType
 from onewindow.graphql.policy.entry_mutations import save_mutation
-from onewindow.tenants.hall.models import Zone
-from onewindow.tenants.policy.schema import ZoneSpec
+from onewindow.tenants.hall.policy import ZONES
 
 SaveZone = save_mutation(
     "SaveZone",
-    section="zones",
-    spec=ZoneSpec,
-    model=Zone,
+    ZONES,
     output=ZoneType,
     description="新建或修改功能分区（按 code）；整个政策包重新校验并生成新版本。",
 )
