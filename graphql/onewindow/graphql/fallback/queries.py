@@ -43,6 +43,9 @@ class FallbackQueries(graphene.ObjectType):
         status=FallbackStatusEnum(),
         description="办不成事（最近 200 件）",
     )
+    fallback_case = graphene.Field(
+        FallbackCaseType, number=graphene.String(required=True), description="按编号查询一件办不成事"
+    )
     case_library = graphene.List(
         graphene.NonNull(LibraryEntry), required=True, search=graphene.String(), description="办不成事案例库"
     )
@@ -56,6 +59,18 @@ class FallbackQueries(graphene.ObjectType):
         if status is not None:
             qs = qs.filter(status=getattr(status, "value", status))
         return list(qs.order_by("-registered_at", "-id")[:200])
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_fallback_case(root: Any, info: Any, number: str) -> FallbackCase | None:
+        return (
+            FallbackCase.objects.prefetch_related(
+                "departments",
+                Prefetch("assignments", queryset=Assignment.objects.select_related("department")),
+            )
+            .filter(number=number)
+            .first()
+        )
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
