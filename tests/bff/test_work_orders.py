@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_bad_review_is_called_back_classified_and_rectified(wushen) -> None:  # type: ignore[no-untyped-def]
-    from onewindow.tenants.cases.services import accept_case, submit_review
+    from onewindow.tenants.cases.services import accept_case
+    from onewindow.tenants.reviews.services import submit_review
     from onewindow.tenants.workorders.models import WorkOrder
     from tests.tenants.cases_helpers import receive
 

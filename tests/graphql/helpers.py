@@ -36,3 +36,8 @@ def gql(
 
 def county_path(code: str) -> str:
     return f"/c/{code}/graphql"
+
+
+def nodes(connection_data: dict[str, Any]) -> list[Any]:
+    """The nodes of a connection in a response (``{edges: [{node}]}`` → ``[node]``)."""
+    return [edge["node"] for edge in connection_data["edges"]]

@@ -226,8 +226,8 @@ def test_the_one_time_notice_prints_as_a_chinese_pdf(client: Client, wushen, tmp
 
 def test_the_receipt_page_shows_status_and_takes_one_review(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
     from onewindow.tenants.cases.links import case_token
-    from onewindow.tenants.cases.models import Review
     from onewindow.tenants.cases.services import accept_case, decide_case
+    from onewindow.tenants.reviews.models import Review
     from tests.tenants.cases_helpers import post_approver, receive
 
     connection.set_tenant(wushen)

@@ -9,7 +9,7 @@ from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock
 from onewindow.tenants.audit.models import AuditEvent
 from tests.factories import member_of
-from tests.graphql.helpers import county_path, gql
+from tests.graphql.helpers import county_path, gql, nodes
 
 pytestmark = pytest.mark.django_db
 PATH = county_path("150626")
@@ -36,8 +36,12 @@ def test_deadlines_follow_the_county_calendar(client: Client, wushen) -> None:  
     assert (request["status"], request["itemCode"]) == ("DUE", "QY-SL")
 
     with clock.frozen_at("2026-10-22 09:00"):
-        _, body = gql(client, "{ catalogChangeRequests(openOnly: true) { id status } }", path=PATH)
-        assert body["data"]["catalogChangeRequests"] == [{"id": request["id"], "status": "OVERDUE"}]
+        _, body = gql(
+            client,
+            "{ catalogChangeRequests(first: 100, openOnly: true) { edges { node { id status } } } }",
+            path=PATH,
+        )
+        assert nodes(body["data"]["catalogChangeRequests"]) == [{"id": request["id"], "status": "OVERDUE"}]
         _, body = gql(
             client,
             "mutation($id: ID!) { markCatalogChangeApplied(id: $id) { request { appliedOn status } errors { code } } }",

@@ -37,7 +37,9 @@ def test_me_is_null_for_anonymous_and_shows_roles_for_members(client: Client, wu
 
 
 def test_member_fields_need_a_member(client: Client) -> None:
-    _, body = gql(client, "{ calendarOverrides { date } }", path=county_path("150626"))
+    _, body = gql(
+        client, "{ calendarOverrides(first: 100) { edges { node { date } } } }", path=county_path("150626")
+    )
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert body["data"] is None
 

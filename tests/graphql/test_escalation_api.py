@@ -14,7 +14,7 @@ from onewindow.tenants.catalog.services import report_catalog_change
 from onewindow.tenants.escalation.models import Watch
 from onewindow.tenants.escalation.services import scan
 from tests.factories import member_of
-from tests.graphql.helpers import county_path, gql
+from tests.graphql.helpers import county_path, gql, nodes
 
 pytestmark = pytest.mark.django_db
 PATH = county_path("150626")
@@ -80,8 +80,12 @@ def test_catalog_changes_are_watched_and_overdue_ones_flagged(client: Client, wu
         )
     assert request.apply_due == dt.date(2026, 3, 11)
     assert scan(dt.datetime(2026, 3, 12, 9, 5, tzinfo=clock.COUNTY_TZ)) == 1
-    _, body = gql(client, "{ flagged { subjectType subjectLabel chainCode levelsFired } }", path=PATH)
-    assert body["data"]["flagged"] == [
+    _, body = gql(
+        client,
+        "{ flagged(first: 100) { edges { node { subjectType subjectLabel chainCode levelsFired } } } }",
+        path=PATH,
+    )
+    assert nodes(body["data"]["flagged"]) == [
         {
             "subjectType": "CatalogChangeRequest",
             "subjectLabel": "目录调整 登记细则修订",

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from onewindow.platform.accounts.roles import Role
 from tests.factories import member_of
-from tests.graphql.helpers import county_path, gql
+from tests.graphql.helpers import county_path, gql, nodes
 
 pytestmark = pytest.mark.django_db
 PATH = county_path("331081")
@@ -58,8 +58,8 @@ def test_the_loop_and_the_assignment_sheet(client: Client, wenling, tmp_path) ->
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
         assert "交办单" in text and "明确牵头部门" in text and "分管副市长" in text
     client.force_login(member_of(wenling, Role.CENTRE_MANAGER))
-    _, body = gql(client, "{ fallbackCases { number version } }", path=PATH)
-    version = body["data"]["fallbackCases"][0]["version"]
+    _, body = gql(client, "{ fallbackCases(first: 100) { edges { node { number version } } } }", path=PATH)
+    version = nodes(body["data"]["fallbackCases"])[0]["version"]
     case = step(
         client,
         'mutation($n: String!, $v: Int!) { resolveFallback(number: $n, version: $v, result: "已协调明确") { case { version status } errors { code } } }',
@@ -83,22 +83,24 @@ def test_the_loop_and_the_assignment_sheet(client: Client, wenling, tmp_path) ->
         'mutation($n: String!) { publishFallbackCase(number: $n, title: "跨部门无人牵头", text: "李女士反映……已解决") { case { number } errors { code } } }',
         {"n": n},
     )
-    _, body = gql(client, '{ caseLibrary(search: "牵头") { title text } }', path=PATH)
-    assert body["data"]["caseLibrary"] == [{"title": "跨部门无人牵头", "text": "申请人反映……已解决"}]
+    _, body = gql(
+        client, '{ caseLibrary(first: 100, search: "牵头") { edges { node { title text } } } }', path=PATH
+    )
+    assert nodes(body["data"]["caseLibrary"]) == [{"title": "跨部门无人牵头", "text": "申请人反映……已解决"}]
 
 
 def test_phones_are_masked_for_roles_without_pii(client: Client, wenling) -> None:  # type: ignore[no-untyped-def]
     client.force_login(member_of(wenling, Role.INTAKE_CLERK))
     step(client, REGISTER, {})
     client.force_login(member_of(wenling, Role.GUIDE))
-    _, body = gql(client, "{ fallbackCases { applicantPhone } }", path=PATH)
-    assert body["data"]["fallbackCases"] == [{"applicantPhone": "139****5678"}]
+    _, body = gql(client, "{ fallbackCases(first: 100) { edges { node { applicantPhone } } } }", path=PATH)
+    assert nodes(body["data"]["fallbackCases"]) == [{"applicantPhone": "139****5678"}]
 
 
 def test_the_list_costs_the_same_however_long(client: Client, wenling) -> None:  # type: ignore[no-untyped-def]
     client.force_login(member_of(wenling, Role.INTAKE_CLERK))
     step(client, REGISTER, {})
-    query = "{ fallbackCases { number departments assignments { number departmentCode } } }"
+    query = "{ fallbackCases(first: 100) { edges { node { number departments assignments { number departmentCode } } } } }"
 
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
@@ -164,5 +166,9 @@ def test_assistance_complaints_through_the_api(client: Client, wushen) -> None: 
         path=path,
     )
     assert body["data"]["answerAssistanceComplaint"]["complaint"]["substantiated"] is True
-    _, body = gql(client, "{ assistanceComplaints(openOnly: true) { number } }", path=path)
-    assert body["data"]["assistanceComplaints"] == []
+    _, body = gql(
+        client,
+        "{ assistanceComplaints(first: 100, openOnly: true) { edges { node { number } } } }",
+        path=path,
+    )
+    assert nodes(body["data"]["assistanceComplaints"]) == []

@@ -15,11 +15,11 @@ from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.workcalendar.models import CalendarOverride
 from onewindow.tenants.workcalendar.services import set_calendar_override
 from tests.factories import member_of
-from tests.graphql.helpers import county_path, gql
+from tests.graphql.helpers import county_path, gql, nodes
 
 pytestmark = pytest.mark.django_db
 
-OVERRIDES = "{ calendarOverrides { date reason } }"
+OVERRIDES = "{ calendarOverrides(first: 100) { edges { node { date reason } } } }"
 
 
 def test_rows_of_one_county_are_invisible_from_another(wushen, wenling) -> None:  # type: ignore[no-untyped-def]
@@ -39,7 +39,7 @@ def test_a_member_of_a_is_refused_on_b_by_session(client: Client, wushen, wenlin
     client.force_login(member_of(wushen, Role.COUNTY_ADMIN))
 
     _, own = gql(client, OVERRIDES, path=county_path("150626"))
-    assert own["data"]["calendarOverrides"] == [{"date": "2026-03-04", "reason": "乌审旗停电"}]
+    assert nodes(own["data"]["calendarOverrides"]) == [{"date": "2026-03-04", "reason": "乌审旗停电"}]
 
     status, other = gql(client, OVERRIDES, path=county_path("331081"))
     assert status == 403 and other["errors"][0]["extensions"]["code"] == "NOT_A_MEMBER"

@@ -11,7 +11,7 @@ from onewindow.platform.accounts.roles import Role
 from onewindow.platform.calendar.models import NationalCalendarYear
 from onewindow.platform.counties.models import County, CountyStatus
 from tests.factories import member_of
-from tests.graphql.helpers import county_path, gql
+from tests.graphql.helpers import county_path, gql, nodes
 
 pytestmark = pytest.mark.django_db
 
@@ -164,8 +164,13 @@ def test_tokens_through_the_api(client: Client, wushen) -> None:  # type: ignore
     created = body["data"]["createApiToken"]
     assert created["errors"] == [] and created["token"]["countyCode"] == "150626"
     client.logout()
-    _, body = gql(client, "{ myApiTokens { prefix } }", path=county_path("150626"), token=created["secret"])
-    assert body["data"]["myApiTokens"] == [{"prefix": created["token"]["prefix"]}]
+    _, body = gql(
+        client,
+        "{ myApiTokens(first: 100) { edges { node { prefix } } } }",
+        path=county_path("150626"),
+        token=created["secret"],
+    )
+    assert nodes(body["data"]["myApiTokens"]) == [{"prefix": created["token"]["prefix"]}]
     _, body = gql(
         client,
         "mutation($id: ID!) { revokeApiToken(id: $id) { token { revokedAt } errors { code } } }",

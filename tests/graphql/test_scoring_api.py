@@ -8,7 +8,7 @@ from django.test import Client
 from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock
 from tests.factories import member_of
-from tests.graphql.helpers import county_path, gql
+from tests.graphql.helpers import county_path, gql, nodes
 
 pytestmark = pytest.mark.django_db
 PATH = county_path("150626")
@@ -58,10 +58,12 @@ def test_a_quarter_through_the_api(client: Client, wushen) -> None:  # type: ign
             "rank": 7,
             "categories": {"gzsx": "35.00", "zfjs": "10.00", "rygl": "40.00", "xtph": "10.00"},
         }
-        behind = ok(
-            client,
-            'query($p: ID!) { incidents(period: $p, subject: "swj") { rule note evidence } }',
-            {"p": period["id"]},
+        behind = nodes(
+            ok(
+                client,
+                'query($p: ID!) { incidents(first: 100, period: $p, subject: "swj") { edges { node { rule note evidence } } } }',
+                {"p": period["id"]},
+            )
         )
         assert behind == [{"rule": "R3", "note": "私自接件", "evidence": ["photo-0310.jpg"]}]
     with clock.frozen_at("2026-04-02 10:00"):

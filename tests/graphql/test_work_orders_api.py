@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 
 from onewindow.platform.accounts.roles import Role
 from onewindow.tenants.cases.links import case_token
-from onewindow.tenants.cases.services import refuse_case, submit_review
+from onewindow.tenants.cases.services import refuse_case
+from onewindow.tenants.reviews.services import submit_review
 from tests.factories import member_of
-from tests.graphql.helpers import county_path, gql
+from tests.graphql.helpers import county_path, gql, nodes
 from tests.tenants.cases_helpers import receive
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +32,10 @@ def test_the_loop_through_the_api(client: Client, wushen) -> None:  # type: igno
     client.force_login(member_of(wushen, Role.APPROVER))
     _, body = gql(
         client,
-        "{ workOrders(status: OPEN) { number version departmentCode reviewLevel caseNumber } workOrderCallbackRate }",
+        "{ workOrders(first: 100, status: OPEN) { edges { node { number version departmentCode reviewLevel caseNumber } } } workOrderCallbackRate }",
         path=PATH,
     )
-    (order,) = body["data"]["workOrders"]
+    (order,) = nodes(body["data"]["workOrders"])
     assert (order["departmentCode"], order["reviewLevel"], order["caseNumber"]) == ("scjg", 1, case.number)
     assert body["data"]["workOrderCallbackRate"] == 0.0
     _, body = gql(
@@ -73,7 +74,7 @@ def test_the_loop_through_the_api(client: Client, wushen) -> None:  # type: igno
 
 def test_guides_do_not_handle_work_orders(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
     client.force_login(member_of(wushen, Role.GUIDE))
-    _, body = gql(client, "{ workOrders { number } }", path=PATH)
+    _, body = gql(client, "{ workOrders(first: 100) { edges { node { number } } } }", path=PATH)
     assert body["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
 
 
@@ -84,7 +85,9 @@ def test_the_list_costs_the_same_however_long(client: Client, wushen) -> None:  
     def count() -> int:
         with CaptureQueriesContext(connection) as ctx:
             _, body = gql(
-                client, "{ workOrders { number departmentCode reviewLevel caseNumber } }", path=PATH
+                client,
+                "{ workOrders(first: 100) { edges { node { number departmentCode reviewLevel caseNumber } } } }",
+                path=PATH,
             )
         assert "errors" not in body
         return len(ctx.captured_queries)

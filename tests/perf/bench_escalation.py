@@ -62,7 +62,7 @@ def main() -> int:
         for i in range(args.counties):
             onboard_now(f"{700000 + i}", f"基准县{i}", "内蒙古自治区", preset="wushen", actor="bench")
             with tenant_context(County.objects.get(code=f"{700000 + i}")):
-                version = ChainVersion.objects.get()
+                version = ChainVersion.objects.get(chain__subject="case")  # the 三级提醒 chain
                 today = now.astimezone(clock.COUNTY_TZ).date()
                 Watch.objects.bulk_create(
                     [

@@ -48,8 +48,8 @@ def test_onewindow_migrate_repairs_only_the_counties_behind(django_db_blocker) -
     behind = ["county_331081", "county_410222"]
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         for schema in behind:
-            cursor.execute(f"DROP TABLE {schema}.effects_effect")
-            cursor.execute(f"DELETE FROM {schema}.django_migrations WHERE app = 'effects'")
+            cursor.execute(f"DROP TABLE {schema}.outbox_outboxmessage")
+            cursor.execute(f"DELETE FROM {schema}.django_migrations WHERE app = 'outbox'")
         before = pending_by_schema(["county_150626", *behind])
         env = child_env()
     assert before["county_150626"] == 0 and all(before[s] > 0 for s in behind)
@@ -65,5 +65,5 @@ def test_onewindow_migrate_repairs_only_the_counties_behind(django_db_blocker) -
     assert "county_331081, county_410222" in result.stdout
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         assert set(pending_by_schema(["county_150626", *behind]).values()) == {0}
-        cursor.execute("SELECT count(*) FROM county_410222.effects_effect")
+        cursor.execute("SELECT count(*) FROM county_410222.outbox_outboxmessage")
         assert cursor.fetchone() == (0,)

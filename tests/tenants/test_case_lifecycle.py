@@ -24,9 +24,9 @@ from onewindow.tenants.cases.services import (
     request_extension,
     resubmit_materials,
     resume_clock,
-    submit_review,
 )
 from onewindow.tenants.outbox.models import OutboxMessage
+from onewindow.tenants.reviews.services import submit_review
 from tests.tenants.cases_helpers import APPROVER_ROLES, COMPANY, PERSON, post_approver, receive
 
 pytestmark = pytest.mark.django_db
@@ -302,7 +302,7 @@ def test_stale_versions_and_double_submissions_change_nothing() -> None:
 
 
 def test_walk_in_visits_are_reviewed_once_each() -> None:
-    from onewindow.tenants.cases.services import submit_visit_review
+    from onewindow.tenants.reviews.services import submit_visit_review
 
     review = submit_visit_review("A012-20261121", window="ZC01", level=1, channel="device", actor="device")
     assert review.is_bad and review.case is None
@@ -315,8 +315,8 @@ def test_walk_in_visits_are_reviewed_once_each() -> None:
 def test_default_rating_is_off_until_the_county_turns_it_on() -> None:
     import yaml
 
-    from onewindow.tenants.cases.services import apply_default_reviews
     from onewindow.tenants.policy.services import apply_text, export_yaml
+    from onewindow.tenants.reviews.services import apply_default_reviews
 
     post_approver("hsl", "scjg")
     with at("2026-03-02"):
@@ -339,8 +339,8 @@ def test_default_rating_is_off_until_the_county_turns_it_on() -> None:
 def test_the_demo_hall_is_alive_and_seeded_once() -> None:
     from django.db.models import Count
 
-    from onewindow.tenants.cases.demo import seed_demo_cases
     from onewindow.tenants.cases.selectors import overdue
+    from onewindow.tenants.demo import seed_demo_cases
 
     with at("2026-11-20"):
         made = seed_demo_cases("150626", days=14, per_day=4)

@@ -70,7 +70,7 @@ def test_the_annual_roll_up_takes_25_percent_of_the_mean() -> None:
 
 def test_the_review_ratio_is_measured_from_the_platform() -> None:
     from onewindow.platform.core import clock
-    from onewindow.tenants.cases.services import submit_visit_review
+    from onewindow.tenants.reviews.services import submit_visit_review
 
     with clock.frozen_at("2026-03-04 10:00"):
         for i, level in enumerate([1, 2, 5, 5, 4, 5, 5, 5, 5, 5]):  # 2 of 10 = 20%

@@ -9,9 +9,10 @@ import yaml
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError
-from onewindow.tenants.cases.services import accept_case, refuse_case, submit_review, submit_visit_review
+from onewindow.tenants.cases.services import accept_case, refuse_case
 from onewindow.tenants.escalation.services import scan
 from onewindow.tenants.policy.services import apply_text, export_yaml
+from onewindow.tenants.reviews.services import submit_review, submit_visit_review
 from onewindow.tenants.workorders.models import OrderStatus, WorkOrder
 from onewindow.tenants.workorders.services import (
     callback_rate,

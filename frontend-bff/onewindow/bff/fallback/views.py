@@ -9,7 +9,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.pages import PageError, done_or_none, mutate, page, permissions, query, render_page
+from onewindow.bff.pages import (
+    PageError,
+    done_or_none,
+    mutate,
+    page,
+    page_args,
+    permissions,
+    query,
+    render_page,
+)
 
 STATUSES = [
     ("REGISTERED", "已登记"),
@@ -23,10 +32,13 @@ CHANNELS = [("fallback_window", "办不成事反映窗口"), ("any_window", "其
 
 def _board(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     status = request.GET.get("status") or None
-    data = query(request, "fallback/board", status=status if status in dict(STATUSES) else None)
+    data = query(
+        request, "fallback/board", status=status if status in dict(STATUSES) else None, **page_args(request)
+    )
     return {
         "title": "办不成事",
-        "cases": data["fallbackCases"],
+        "cases": [e["node"] for e in data["fallbackCases"]["edges"]],
+        "connection": data["fallbackCases"],
         "departments": data["departments"],
         "windows": data["windows"],
         "statuses": STATUSES,

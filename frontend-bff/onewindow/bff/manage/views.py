@@ -19,7 +19,8 @@ def overdue(request: HttpRequest) -> HttpResponse:
             "title": "超期与挂牌警示",
             "connection": data["overdue"],
             "cases": [e["node"] for e in data["overdue"]["edges"]],
-            "flagged": data["flagged"],
+            "flagged": [e["node"] for e in data["flagged"]["edges"]],
+            "flagged_total": data["flagged"]["totalCount"],
         },
     )
 

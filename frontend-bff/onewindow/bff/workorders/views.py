@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.pages import PageError, done_or_none, mutate, page, query, render_page
+from onewindow.bff.pages import PageError, done_or_none, mutate, page, page_args, query, render_page
 
 STATUSES = [
     ("OPEN", "待回访"),
@@ -29,14 +29,17 @@ CLASSIFICATIONS = [
 @page
 def order_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status") or None
-    data = query(request, "workorders/list", status=status if status in dict(STATUSES) else None)
+    data = query(
+        request, "workorders/list", status=status if status in dict(STATUSES) else None, **page_args(request)
+    )
     rate = data["workOrderCallbackRate"]
     return render_page(
         request,
         "bff/workorders/list.html",
         {
             "title": "差评整改工单",
-            "orders": data["workOrders"],
+            "orders": [e["node"] for e in data["workOrders"]["edges"]],
+            "connection": data["workOrders"],
             "statuses": STATUSES,
             "status": status,
             "callback_rate": None if rate is None else round(rate * 100, 1),

@@ -3,16 +3,20 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
+from django.db.models import QuerySet
 
 from onewindow.graphql.accounts.types import ApiTokenType, Me
+from onewindow.graphql.core.connections import ListConnectionField, connection_of
 from onewindow.graphql.core.context import api_context
 from onewindow.platform.accounts.models import ApiToken
 
 
 class AccountQueries(graphene.ObjectType):
     me = graphene.Field(Me, description="当前用户；未登录时为空")
-    my_api_tokens = graphene.List(
-        graphene.NonNull(ApiTokenType), required=True, description="我在此处（本县或平台）的 API 令牌"
+    my_api_tokens = ListConnectionField(
+        connection_of(ApiTokenType, "ApiToken"),
+        description="我在此处（本县或平台）的 API 令牌（最新在前）",
+        required=True,
     )
 
     @staticmethod
@@ -21,12 +25,12 @@ class AccountQueries(graphene.ObjectType):
         return ctx.user if ctx.is_authenticated else None
 
     @staticmethod
-    def resolve_my_api_tokens(root: Any, info: Any) -> list[ApiToken]:
+    def resolve_my_api_tokens(root: Any, info: Any, **_: Any) -> QuerySet[ApiToken]:
         ctx = api_context(info)
         if not ctx.is_authenticated:
-            return []
-        return list(
+            return ApiToken.objects.none()
+        return (
             ApiToken.objects.select_related("county")
             .filter(user=ctx.user, county=ctx.county)
-            .order_by("-created_at")
+            .order_by("-created_at", "-id")
         )

@@ -7,6 +7,7 @@ from graphene.types.generic import GenericScalar
 
 from onewindow.graphql.core.connections import CountableConnection
 from onewindow.graphql.core.context import api_context
+from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.graphql.hall.types import StaffMemberType
 from onewindow.platform.accounts.models import ApiToken, Membership, User
 from onewindow.platform.accounts.roles import Role
@@ -85,7 +86,8 @@ class ApiTokenType(graphene.ObjectType):
     class Meta:
         name = "ApiToken"
 
-    id = graphene.ID(required=True)
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
     name = graphene.String(required=True)
     prefix = graphene.String(required=True, description="令牌的可见前缀，用于识别")
     county_code = graphene.String(description="令牌所属的县；为空表示平台令牌")

@@ -4,8 +4,10 @@ import datetime as dt
 from typing import Any
 
 import graphene
+from django.db.models import QuerySet
 
 from onewindow.graphql.calendar.types import CalendarOverrideType
+from onewindow.graphql.core.connections import ListConnectionField, connection_of
 from onewindow.graphql.core.permissions import require
 from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core.errors import BusinessError
@@ -14,8 +16,10 @@ from onewindow.tenants.workcalendar.models import CalendarOverride
 
 
 class CalendarQueries(graphene.ObjectType):
-    calendar_overrides = graphene.List(
-        graphene.NonNull(CalendarOverrideType), required=True, description="本县的日历调整"
+    calendar_overrides = ListConnectionField(
+        connection_of(CalendarOverrideType, "CalendarOverride"),
+        description="本县的日历调整（按日期）",
+        required=True,
     )
     add_working_days = graphene.Date(
         start=graphene.Date(required=True),
@@ -25,8 +29,8 @@ class CalendarQueries(graphene.ObjectType):
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
-    def resolve_calendar_overrides(root: Any, info: Any) -> list[CalendarOverride]:
-        return list(CalendarOverride.objects.order_by("date"))
+    def resolve_calendar_overrides(root: Any, info: Any, **_: Any) -> QuerySet[CalendarOverride]:
+        return CalendarOverride.objects.order_by("date", "id")
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)

@@ -12,7 +12,7 @@ from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.tenants.cases.links import case_from_token
 from onewindow.tenants.cases.lookup import case_by_number_and_phone_tail, may_be_reviewed, open_corrections
 from onewindow.tenants.cases.models import Case
-from onewindow.tenants.cases.services import submit_review
+from onewindow.tenants.reviews.services import submit_review
 
 
 class PublicCorrection(graphene.ObjectType):

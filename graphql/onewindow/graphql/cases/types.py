@@ -3,16 +3,17 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
-from django.db import transaction
 from graphene.types.generic import GenericScalar
 from graphene_django import DjangoObjectType
 
 from onewindow.graphql.core.connections import CountableConnection
 from onewindow.graphql.core.context import api_context
+from onewindow.graphql.core.ids import resolve_global_id
+from onewindow.graphql.core.loaders import batched, one, related
 from onewindow.platform.accounts.roles import Perm
-from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.cases import models
-from onewindow.tenants.cases.selectors import case_timeline, is_overdue
+from onewindow.tenants.cases.selectors import case_list, case_timelines, is_overdue
 
 CaseStatusEnum = graphene.Enum.from_enum(models.CaseStatus, description="办件状态")
 
@@ -23,8 +24,8 @@ def mask(value: str) -> str:
 
 
 class ApplicantType(DjangoObjectType):
-    """申请人. ``idNumber`` and ``phone`` are masked unless the caller's role may see them; each
-    full read is audited."""
+    """申请人. ``idNumber`` and ``phone`` are masked unless the caller's role may see them; full
+    reads are collected and audited once per request (``core.audit.record_pii_reads``)."""
 
     id_number = graphene.String(required=True)
     phone = graphene.String(required=True)
@@ -41,11 +42,7 @@ class ApplicantType(DjangoObjectType):
         value = str(getattr(root, field))
         if not ctx.has(Perm.VIEW_PII):
             return mask(value)
-        seen: set[tuple[int, str]] = ctx.request.__dict__.setdefault("_pii_reads", set())
-        if (root.pk, field) not in seen:
-            seen.add((root.pk, field))
-            with transaction.atomic():
-                record_event("pii.read", root, actor=ctx.user, data={"field": field})
+        ctx.pii_reads.setdefault(field, set()).add(root.pk)
         return value
 
     @staticmethod
@@ -85,6 +82,9 @@ class PauseType(DjangoObjectType):
 
 
 class ExtensionType(DjangoObjectType):
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
+
     class Meta:
         model = models.Extension
         name = "Extension"
@@ -200,36 +200,36 @@ class CaseType(DjangoObjectType):
 
     @staticmethod
     def resolve_materials(root: models.Case, info: Any) -> list[Any]:
-        return list(root.materials.all())
+        return related(root, "materials")
 
     @staticmethod
     def resolve_notices(root: models.Case, info: Any) -> list[Any]:
-        return list(root.notices.all())
+        return related(root, "notices")
 
     @staticmethod
     def resolve_pauses(root: models.Case, info: Any) -> list[Any]:
-        return list(root.pauses.all())
+        return related(root, "pauses")
 
     @staticmethod
     def resolve_extensions(root: models.Case, info: Any) -> list[Any]:
-        return list(root.extensions.all())
+        return related(root, "extensions")
 
     @staticmethod
     def resolve_sub_cases(root: models.Case, info: Any) -> list[Any]:
-        return list(root.children.select_related("applicant", "item", "department", "window"))
+        return related(root, "children", case_list())
 
     @staticmethod
     def resolve_issuance(root: models.Case, info: Any) -> Any:
-        return getattr(root, "issuance", None)
+        return one(root, "issuance", models.Issuance.objects.select_related("window"))
 
     @staticmethod
     def resolve_review_level(root: models.Case, info: Any) -> int | None:
-        review = getattr(root, "review", None)
+        review = one(root, "review")
         return review.level if review else None
 
     @staticmethod
     def resolve_timeline(root: models.Case, info: Any) -> list[TimelineEvent]:
+        events: list[AuditEvent] = batched(root, "_timeline", case_timelines, [])
         return [
-            TimelineEvent(at=e.occurred_at, action=e.action, actor=e.actor_label, data=e.data)
-            for e in case_timeline(root)
+            TimelineEvent(at=e.occurred_at, action=e.action, actor=e.actor_label, data=e.data) for e in events
         ]

@@ -31,11 +31,11 @@ class CatalogQueries(graphene.ObjectType):
     )
     service_item = graphene.Field(ServiceItemType, code=graphene.String(required=True))
     bundles = graphene.List(graphene.NonNull(BundleType), required=True, description="一件事")
-    catalog_change_requests = graphene.List(
-        graphene.NonNull(CatalogChangeRequestType),
-        required=True,
+    catalog_change_requests = ConnectionField(
+        CatalogChangeRequestType,
         open_only=graphene.Boolean(default_value=False, description="只看未完成的"),
-        description="事项目录调整（最近 200 条）",
+        description="事项目录调整（最早应完成在前）",
+        required=True,
     )
     catalog_drift = graphene.List(
         graphene.NonNull(DriftType), required=True, description="认领事项与省级目录不一致之处"
@@ -81,11 +81,13 @@ class CatalogQueries(graphene.ObjectType):
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
-    def resolve_catalog_change_requests(root: Any, info: Any, open_only: bool = False) -> list[Any]:
+    def resolve_catalog_change_requests(
+        root: Any, info: Any, open_only: bool = False, **_: Any
+    ) -> QuerySet[Any]:
         qs = models.CatalogChangeRequest.objects.select_related("department", "item")
         if open_only:
             qs = qs.filter(applied_on__isnull=True)
-        return list(qs.order_by("apply_due", "id")[:200])
+        return qs.order_by("apply_due", "id")
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)

@@ -7,6 +7,7 @@ from graphene.types.generic import GenericScalar
 from graphene_django import DjangoObjectType
 
 from onewindow.graphql.core.connections import CountableConnection
+from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.graphql.hall.types import DepartmentType
 from onewindow.platform.catalog.models import ItemType
 from onewindow.tenants.catalog import models
@@ -144,6 +145,8 @@ class CatalogChangeRequestType(DjangoObjectType):
     """事项目录调整（004 第十二条）：3 个工作日内告知，7 个工作日内调整到位。"""
 
     department = graphene.Field(DepartmentType, required=True)
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
     item_code = graphene.String()
     status = CatalogChangeStatus(required=True)
     reported_late = graphene.Boolean(required=True, description="告知晚于依据公布后 3 个工作日")
@@ -151,6 +154,8 @@ class CatalogChangeRequestType(DjangoObjectType):
     class Meta:
         model = models.CatalogChangeRequest
         name = "CatalogChangeRequest"
+        use_connection = True
+        connection_class = CountableConnection
         fields = (
             "id",
             "summary",

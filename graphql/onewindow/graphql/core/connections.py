@@ -1,4 +1,9 @@
-"""Relay connections with ``first``/``last`` required and at most 100 a page."""
+"""Relay connections with ``first``/``last`` required and at most 100 a page.
+
+``ConnectionField`` pages a Django queryset; ``ListConnectionField`` pages a list a resolver
+built (plain object types). Both mark the page's rows for ``core.loaders`` so list fields on
+them batch per page.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from graphene_django.utils import maybe_queryset
 from graphql_relay import connection_from_array_slice, get_offset_with_default
 
 from onewindow.graphql.core.errors import api_error
+from onewindow.graphql.core.loaders import mark_page
 
 MAX_PAGE = 100
 
@@ -24,6 +30,9 @@ def check_page_args(args: dict[str, Any]) -> None:
     for name, value in (("first", first), ("last", last)):
         if value is not None and not 0 <= value <= MAX_PAGE:
             raise api_error("PAGE_TOO_LARGE", f"{name} 必须在 0 到 {MAX_PAGE} 之间")
+    offset = args.get("offset")
+    if offset is not None and (offset < 0 or args.get("before")):
+        raise api_error("INVALID_OFFSET", "offset 不能为负数，也不能与 before 同时使用")
 
 
 class CountableConnection(graphene.relay.Connection):
@@ -59,11 +68,14 @@ class ConnectionField(DjangoConnectionField):
             or args.get("last") is not None
             or args.get("before")
         ):
-            return super().resolve_connection(connection, args, iterable, max_limit)
-        start = get_offset_with_default(args.get("after"), -1) + 1
+            paged = super().resolve_connection(connection, args, iterable, max_limit)
+            mark_page([edge.node for edge in paged.edges])
+            return paged
+        # ``offset`` skips that many rows after the ``after`` cursor (or from the start).
+        start = get_offset_with_default(args.get("after"), -1) + 1 + (args.get("offset") or 0)
         rows = list(iterable[start : start + first + 1])
         more = len(rows) > first
-        rows = rows[:first]
+        rows = list(mark_page(rows[:first]))
         known_length = start + len(rows) + (1 if more else 0)
         result: Any = connection_from_array_slice(
             rows,
@@ -104,3 +116,28 @@ class ConnectionField(DjangoConnectionField):
             info,
             **args,
         )
+
+
+class ListConnectionField(graphene.relay.ConnectionField):
+    """A connection of a plain object type (``graphene.ObjectType`` read off model rows), with
+    ``ConnectionField``'s paging rules: the resolver returns a queryset in a stable order (or a
+    list) and only the page is read. Declare the connection with ``connection_of``."""
+
+    def __init__(self, type_: Any, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("offset", graphene.Int())  # as on ``ConnectionField``
+        super().__init__(type_, *args, **kwargs)
+
+    @classmethod
+    def connection_resolver(
+        cls, resolver: Any, connection_type: Any, root: Any, info: Any, **args: Any
+    ) -> Any:
+        check_page_args(args)
+        if isinstance(connection_type, graphene.NonNull):
+            connection_type = connection_type.of_type
+        return ConnectionField.resolve_connection(connection_type, args, resolver(root, info, **args))
+
+
+def connection_of(node: Any, name: str) -> type[CountableConnection]:
+    """The ``<name>Connection`` type (with ``totalCount``) of a plain object type."""
+    meta = type("Meta", (), {"node": node, "name": f"{name}Connection"})
+    return type(f"{name}Connection", (CountableConnection,), {"Meta": meta})

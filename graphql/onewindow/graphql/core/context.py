@@ -15,6 +15,8 @@ class ApiContext:
     user: Any
     roles: frozenset[str] = field(default_factory=frozenset)
     permissions: frozenset[Perm] = field(default_factory=frozenset)
+    # personal data shown in full during this request: field name -> row pks (audited once)
+    pii_reads: dict[str, set[Any]] = field(default_factory=dict)
 
     @property
     def is_authenticated(self) -> bool:

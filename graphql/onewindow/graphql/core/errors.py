@@ -8,6 +8,7 @@ from __future__ import annotations
 import graphene
 
 from graphql import GraphQLError
+from onewindow.graphql.core.fields import api_field
 from onewindow.platform.core.errors import BusinessError
 
 
@@ -19,8 +20,13 @@ class Error(graphene.ObjectType):
     message = graphene.String(required=True, description="给人看的说明")
 
 
-def errors_from(exc: BusinessError) -> list[Error]:
-    return [Error(field=d.field, code=d.code, message=d.message) for d in exc.details]
+def errors_from(exc: BusinessError, *, api_fields: bool = False) -> list[Error]:
+    """The error's details as data; with ``api_fields`` the service's field names are spelt as
+    the API's (``core.fields``), otherwise kept (policy-pack paths are the YAML's own)."""
+    return [
+        Error(field=api_field(d.field) if api_fields else d.field, code=d.code, message=d.message)
+        for d in exc.details
+    ]
 
 
 def api_error(code: str, message: str) -> GraphQLError:

@@ -18,7 +18,7 @@ service's transaction has already rolled back, so nothing changed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import graphene
 from graphene.types.mutation import MutationOptions
@@ -36,6 +36,8 @@ class BaseMutationOptions(MutationOptions):
 
 class BaseMutation(graphene.Mutation):
     errors = graphene.List(graphene.NonNull(Error), required=True, description="为空表示成功")
+    # True where errors name paths in a policy-pack document, spelt as its YAML is
+    pack_paths: ClassVar[bool] = False
 
     class Meta:
         abstract = True
@@ -72,7 +74,7 @@ class BaseMutation(graphene.Mutation):
         try:
             return cls.perform(info, ctx, **data)
         except BusinessError as exc:
-            return cls(errors=errors_from(exc))
+            return cls(errors=errors_from(exc, api_fields=not cls.pack_paths))
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> Any:

@@ -10,17 +10,24 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpR
 from graphene_django.views import GraphQLView, HttpError
 
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast, parse, validate
+from onewindow.graphql.core.audit import record_pii_reads
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.fields import api_field
 from onewindow.graphql.core.validation import validation_rules
 from onewindow.platform.accounts.roles import permissions_for
 from onewindow.platform.accounts.services import roles_in
-from onewindow.platform.core.errors import BusinessError
+from onewindow.platform.core.errors import BusinessError, ValidationErrors
 from onewindow.platform.core.http import error_response
 
 log = logging.getLogger("onewindow.graphql")
 
 _MAX_CACHED_DOCUMENTS = 512
 _checked_documents: dict[tuple[Any, ...], tuple[Any, list[GraphQLError]]] = {}
+
+
+def _field(error: BusinessError) -> str | None:
+    # several details come from a policy-pack document: their paths are the YAML's own
+    return error.field if isinstance(error, ValidationErrors) else api_field(error.field)
 
 
 class OneWindowGraphQLView(GraphQLView):
@@ -116,6 +123,7 @@ class OneWindowGraphQLView(GraphQLView):
                 middleware=self.get_middleware(request),
             )
             assert isinstance(result, ExecutionResult)  # a sync schema: never awaitable
+            record_pii_reads(self.get_context(request))
             return result
         except Exception as error:  # graphene-django does the same: errors are data
             return ExecutionResult(errors=[GraphQLError(str(error), original_error=error)])
@@ -138,7 +146,7 @@ class OneWindowGraphQLView(GraphQLView):
                 return {
                     "message": original.message,
                     "path": error.path,
-                    "extensions": {"code": original.code, "field": original.field},
+                    "extensions": {"code": original.code, "field": _field(original)},
                 }
             # An unexpected exception: logged (and sent to Sentry); the caller learns nothing
             # about our internals.

@@ -6,6 +6,7 @@ import graphene
 
 from onewindow.graphql.core.connections import ConnectionField
 from onewindow.graphql.core.context import api_context
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.counties.types import CountyStatusEnum, CountyType, OnboardingJobType
 from onewindow.platform.accounts.roles import Perm
@@ -47,4 +48,4 @@ class PlatformCountyQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.PLATFORM_VIEW_COUNTIES)
     def resolve_onboarding_job(root: Any, info: Any, id: str) -> OnboardingJob | None:
-        return OnboardingJob.objects.filter(pk=int(id)).first() if id.isdigit() else None
+        return OnboardingJob.objects.filter(pk=decode_id(id, "OnboardingJob", field="id")).first()

@@ -7,6 +7,7 @@ from graphene_django import DjangoObjectType
 
 from onewindow.graphql.core.connections import CountableConnection
 from onewindow.graphql.core.errors import Error
+from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.platform.counties.models import County, CountyStatus, JobStatus, OnboardingJob
 
 CountyStatusEnum = graphene.Enum.from_enum(CountyStatus, description="县的状态")
@@ -39,7 +40,8 @@ class OnboardingJobType(graphene.ObjectType):
     class Meta:
         name = "OnboardingJob"
 
-    id = graphene.ID(required=True)
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
     code = graphene.String(required=True)
     name = graphene.String(required=True)
     preset = graphene.String()

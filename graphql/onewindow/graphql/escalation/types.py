@@ -6,6 +6,7 @@ import graphene
 from graphene.types.generic import GenericScalar
 from graphene_django import DjangoObjectType
 
+from onewindow.graphql.core.connections import CountableConnection
 from onewindow.tenants.escalation.models import Chain, Watch
 from onewindow.tenants.escalation.services import latest_levels
 
@@ -40,6 +41,8 @@ class FlaggedType(DjangoObjectType):
     class Meta:
         model = Watch
         name = "FlaggedSubject"
+        use_connection = True
+        connection_class = CountableConnection
         fields = ("subject_type", "subject_id", "subject_label", "deadline_on", "next_due_at")
 
     @staticmethod

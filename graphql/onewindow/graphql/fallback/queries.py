@@ -4,8 +4,10 @@ import datetime as dt
 from typing import Any
 
 import graphene
-from django.db.models import Prefetch, Q
+from django.db.models import Q, QuerySet
 
+from onewindow.graphql.core.connections import ConnectionField, ListConnectionField, connection_of
+from onewindow.graphql.core.loaders import mark_page
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.fallback.types import (
     AssignmentType,
@@ -15,7 +17,7 @@ from onewindow.graphql.fallback.types import (
 )
 from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core import clock
-from onewindow.tenants.fallback.models import Assignment, FallbackCase
+from onewindow.tenants.fallback.models import FallbackCase
 from onewindow.tenants.fallback.selectors import WeeklyReport, weekly_report
 
 
@@ -32,45 +34,40 @@ class WeeklyReportType(graphene.ObjectType):
     overdue_cases = graphene.List(graphene.NonNull(FallbackCaseType), required=True)
     overdue_assignments = graphene.List(graphene.NonNull(AssignmentType), required=True)
 
+    @staticmethod
+    def resolve_overdue_cases(root: WeeklyReport, info: Any) -> list[FallbackCase]:
+        return list(mark_page(root.overdue_cases))
+
 
 class FallbackQueries(graphene.ObjectType):
     fallback_weekly_report = graphene.Field(
         WeeklyReportType, required=True, week_of=graphene.Date(description="该周任一天，默认本周")
     )
-    fallback_cases = graphene.List(
-        graphene.NonNull(FallbackCaseType),
-        required=True,
-        status=FallbackStatusEnum(),
-        description="办不成事（最近 200 件）",
+    fallback_cases = ConnectionField(
+        FallbackCaseType, status=FallbackStatusEnum(), description="办不成事（最新在前）", required=True
     )
     fallback_case = graphene.Field(
         FallbackCaseType, number=graphene.String(required=True), description="按编号查询一件办不成事"
     )
-    case_library = graphene.List(
-        graphene.NonNull(LibraryEntry), required=True, search=graphene.String(), description="办不成事案例库"
+    case_library = ListConnectionField(
+        connection_of(LibraryEntry, "LibraryEntry"),
+        search=graphene.String(),
+        description="办不成事案例库（最新发布在前）",
+        required=True,
     )
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
-    def resolve_fallback_cases(root: Any, info: Any, status: Any = None) -> list[FallbackCase]:
-        qs = FallbackCase.objects.prefetch_related(
-            "departments", Prefetch("assignments", queryset=Assignment.objects.select_related("department"))
-        )
+    def resolve_fallback_cases(root: Any, info: Any, status: Any = None, **_: Any) -> QuerySet[FallbackCase]:
+        qs = FallbackCase.objects.all()  # departments and assignments: loaded per page when asked
         if status is not None:
             qs = qs.filter(status=getattr(status, "value", status))
-        return list(qs.order_by("-registered_at", "-id")[:200])
+        return qs.order_by("-registered_at", "-id")
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
     def resolve_fallback_case(root: Any, info: Any, number: str) -> FallbackCase | None:
-        return (
-            FallbackCase.objects.prefetch_related(
-                "departments",
-                Prefetch("assignments", queryset=Assignment.objects.select_related("department")),
-            )
-            .filter(number=number)
-            .first()
-        )
+        return FallbackCase.objects.filter(number=number).first()
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
@@ -79,13 +76,10 @@ class FallbackQueries(graphene.ObjectType):
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
-    def resolve_case_library(root: Any, info: Any, search: str | None = None) -> list[LibraryEntry]:
+    def resolve_case_library(
+        root: Any, info: Any, search: str | None = None, **_: Any
+    ) -> QuerySet[FallbackCase]:
         qs = FallbackCase.objects.filter(published_at__isnull=False)
         if search:
             qs = qs.filter(Q(library_title__icontains=search) | Q(library_text__icontains=search))
-        return [
-            LibraryEntry(
-                number=c.number, title=c.library_title, text=c.library_text, published_at=c.published_at
-            )
-            for c in qs.order_by("-published_at")[:100]
-        ]
+        return qs.order_by("-published_at", "-id")

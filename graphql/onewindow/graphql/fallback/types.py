@@ -6,7 +6,9 @@ import graphene
 from graphene_django import DjangoObjectType
 
 from onewindow.graphql.cases.types import mask
+from onewindow.graphql.core.connections import CountableConnection
 from onewindow.graphql.core.context import api_context
+from onewindow.graphql.core.loaders import related
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.fallback.models import Assignment, FallbackCase, FallbackStatus
 
@@ -49,6 +51,8 @@ class FallbackCaseType(DjangoObjectType):
     class Meta:
         model = FallbackCase
         name = "FallbackCase"
+        use_connection = True
+        connection_class = CountableConnection
         fields = (
             "number",
             "version",
@@ -68,7 +72,7 @@ class FallbackCaseType(DjangoObjectType):
 
     @staticmethod
     def resolve_departments(root: FallbackCase, info: Any) -> list[str]:
-        return [d.code for d in root.departments.all()]
+        return [d.code for d in related(root, "departments")]
 
     @staticmethod
     def resolve_applicant_phone(root: FallbackCase, info: Any) -> str:
@@ -76,13 +80,13 @@ class FallbackCaseType(DjangoObjectType):
 
     @staticmethod
     def resolve_assignments(root: FallbackCase, info: Any) -> list[Assignment]:
-        return list(root.assignments.all())
+        return related(root, "assignments", Assignment.objects.select_related("department"))
 
 
 class LibraryEntry(graphene.ObjectType):
-    """案例库: a solved case, anonymised."""
+    """案例库: a solved case, anonymised (read off a published ``FallbackCase``)."""
 
     number = graphene.String(required=True)
-    title = graphene.String(required=True)
-    text = graphene.String(required=True)
+    title = graphene.String(required=True, source="library_title")
+    text = graphene.String(required=True, source="library_text")
     published_at = graphene.DateTime(required=True)

@@ -60,6 +60,7 @@ def save_mutation(name: str, section: Slice, *, output: Any, description: str) -
                 },
             ),
             "Meta": type("Meta", (), {"permission": Perm.COUNTY_MANAGE_POLICY, "name": name}),
+            "pack_paths": True,
             "entry": graphene.Field(output),
             "version": graphene.Int(description="产生的政策包版本号；没有变化时为空"),
             "perform": classmethod(perform),

@@ -3,7 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
+from django.db.models import QuerySet
 
+from onewindow.graphql.core.connections import ConnectionField
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.scoring.types import IncidentType, PeriodType, ResultType
 from onewindow.platform.accounts.roles import Perm
@@ -19,11 +22,8 @@ class AnnualScore(graphene.ObjectType):
 
 
 class ScoringQueries(graphene.ObjectType):
-    assessment_periods = graphene.List(
-        graphene.NonNull(PeriodType),
-        required=True,
-        rule_set=graphene.String(required=True),
-        description="考核期（最近 60 个）",
+    assessment_periods = ConnectionField(
+        PeriodType, rule_set=graphene.String(required=True), description="考核期（最近的在前）", required=True
     )
     ranking = graphene.List(
         graphene.NonNull(ResultType),
@@ -31,12 +31,12 @@ class ScoringQueries(graphene.ObjectType):
         period=graphene.ID(required=True),
         description="排名表（并列同名次）",
     )
-    incidents = graphene.List(
-        graphene.NonNull(IncidentType),
-        required=True,
+    incidents = ConnectionField(
+        IncidentType,
         period=graphene.ID(required=True),
         subject=graphene.String(),
         description="某考核期内的考核记录（每一分的依据）",
+        required=True,
     )
     annual_scores = graphene.List(
         graphene.NonNull(AnnualScore),
@@ -48,34 +48,33 @@ class ScoringQueries(graphene.ObjectType):
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
-    def resolve_assessment_periods(root: Any, info: Any, rule_set: str) -> list[Period]:
-        return list(
+    def resolve_assessment_periods(root: Any, info: Any, rule_set: str, **_: Any) -> QuerySet[Period]:
+        return (
             Period.objects.filter(rule_set__code=rule_set)
             .select_related("rule_set", "version")
-            .order_by("-starts_on")[:60]
+            .order_by("-starts_on", "-id")
         )
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
     def resolve_ranking(root: Any, info: Any, period: str) -> list[Result]:
-        return (
-            list(Result.objects.filter(period_id=int(period)).order_by("rank", "subject"))
-            if period.isdigit()
-            else []
-        )
+        period_id = decode_id(period, "AssessmentPeriod", field="period")
+        return list(Result.objects.filter(period_id=period_id).order_by("rank", "subject"))
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
-    def resolve_incidents(root: Any, info: Any, period: str, subject: str | None = None) -> list[Incident]:
-        found = Period.objects.filter(pk=int(period)).first() if period.isdigit() else None
+    def resolve_incidents(
+        root: Any, info: Any, period: str, subject: str | None = None, **_: Any
+    ) -> QuerySet[Incident]:
+        found = Period.objects.filter(pk=decode_id(period, "AssessmentPeriod", field="period")).first()
         if found is None:
-            return []
+            return Incident.objects.none()
         qs = Incident.objects.filter(
             rule_set=found.rule_set, occurred_on__range=(found.starts_on, found.ends_on)
         )
         if subject:
             qs = qs.filter(subject=subject)
-        return list(qs.order_by("occurred_on", "id")[:500])
+        return qs.order_by("occurred_on", "id")
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)

@@ -6,12 +6,17 @@ import graphene
 from graphene.types.generic import GenericScalar
 from graphene_django import DjangoObjectType
 
+from onewindow.graphql.core.connections import CountableConnection
+from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.tenants.scoring.models import Incident, Objection, Period, PeriodStatus, Result
 
 PeriodStatusEnum = graphene.Enum.from_enum(PeriodStatus, description="考核期状态")
 
 
 class PeriodType(DjangoObjectType):
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
+
     status = PeriodStatusEnum(required=True)
     rule_set_code = graphene.String(required=True)
     version = graphene.Int(required=True, description="计分所用的细则版本")
@@ -19,6 +24,8 @@ class PeriodType(DjangoObjectType):
     class Meta:
         model = Period
         name = "AssessmentPeriod"
+        use_connection = True
+        connection_class = CountableConnection
         fields = ("id", "starts_on", "ends_on", "posted_until", "closed_at", "finalized_at")
 
     @staticmethod
@@ -44,11 +51,16 @@ class ResultType(DjangoObjectType):
 class IncidentType(DjangoObjectType):
     """考核记录 behind a point."""
 
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
+
     evidence = graphene.List(graphene.NonNull(graphene.String), required=True, description="证据附件")
 
     class Meta:
         model = Incident
         name = "Incident"
+        use_connection = True
+        connection_class = CountableConnection
         fields = (
             "id",
             "rule",
@@ -66,6 +78,9 @@ class IncidentType(DjangoObjectType):
 
 
 class ObjectionType(DjangoObjectType):
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
+
     class Meta:
         model = Objection
         name = "Objection"

@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
+from django.db.models import QuerySet
 
+from onewindow.graphql.core.connections import ConnectionField
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.workorders.types import AssistanceComplaintType, OrderStatusEnum, WorkOrderType
 from onewindow.platform.accounts.roles import Perm
@@ -12,30 +14,27 @@ from onewindow.tenants.workorders.services import callback_rate
 
 
 class WorkOrderQueries(graphene.ObjectType):
-    work_orders = graphene.List(
-        graphene.NonNull(WorkOrderType),
-        required=True,
-        status=OrderStatusEnum(),
-        description="差评整改工单（最近 200 件）",
+    work_orders = ConnectionField(
+        WorkOrderType, status=OrderStatusEnum(), description="差评整改工单（最新在前）", required=True
     )
     work_order = graphene.Field(
         WorkOrderType, number=graphene.String(required=True), description="按编号查询一张差评整改工单"
     )
     work_order_callback_rate = graphene.Float(description="差评回访率（目标 100%）")
-    assistance_complaints = graphene.List(
-        graphene.NonNull(AssistanceComplaintType),
-        required=True,
+    assistance_complaints = ConnectionField(
+        AssistanceComplaintType,
         open_only=graphene.Boolean(default_value=False),
-        description="帮办代办投诉（最近 200 件）",
+        description="帮办代办投诉（最早到期在前）",
+        required=True,
     )
 
     @staticmethod
     @require(Perm.WORK_ORDERS)
-    def resolve_work_orders(root: Any, info: Any, status: Any = None) -> list[WorkOrder]:
+    def resolve_work_orders(root: Any, info: Any, status: Any = None, **_: Any) -> QuerySet[WorkOrder]:
         qs = WorkOrder.objects.select_related("department", "review__case")
         if status is not None:
             qs = qs.filter(status=getattr(status, "value", status))
-        return list(qs.order_by("-opened_on", "-id")[:200])
+        return qs.order_by("-opened_on", "-id")
 
     @staticmethod
     @require(Perm.WORK_ORDERS)
@@ -45,12 +44,12 @@ class WorkOrderQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.WORK_ORDERS)
     def resolve_assistance_complaints(
-        root: Any, info: Any, open_only: bool = False
-    ) -> list[AssistanceComplaint]:
+        root: Any, info: Any, open_only: bool = False, **_: Any
+    ) -> QuerySet[AssistanceComplaint]:
         qs = AssistanceComplaint.objects.all()
         if open_only:
             qs = qs.filter(replied_at__isnull=True)
-        return list(qs.order_by("due_on", "id")[:200])
+        return qs.order_by("due_on", "id")
 
     @staticmethod
     @require(Perm.WORK_ORDERS)

@@ -5,6 +5,7 @@ from typing import Any
 import graphene
 from graphene_django import DjangoObjectType
 
+from onewindow.graphql.core.connections import CountableConnection
 from onewindow.tenants.workorders.models import AssistanceComplaint, OrderStatus, WorkOrder
 
 OrderStatusEnum = graphene.Enum.from_enum(OrderStatus, description="工单状态")
@@ -21,6 +22,8 @@ class WorkOrderType(DjangoObjectType):
     class Meta:
         model = WorkOrder
         name = "WorkOrder"
+        use_connection = True
+        connection_class = CountableConnection
         fields = (
             "number",
             "version",
@@ -57,6 +60,8 @@ class AssistanceComplaintType(DjangoObjectType):
     class Meta:
         model = AssistanceComplaint
         name = "AssistanceComplaint"
+        use_connection = True
+        connection_class = CountableConnection
         fields = (
             "number",
             "complainant_name",

@@ -21,7 +21,7 @@ app.conf.imports = (
     "onewindow.platform.counties.tasking",
     "onewindow.platform.onboarding.tasks",
     "onewindow.tenants.outbox.tasks",
-    "onewindow.tenants.cases.tasks",
+    "onewindow.tenants.reviews.tasks",
     "onewindow.tenants.escalation.tasks",
 )
 

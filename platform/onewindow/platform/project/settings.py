@@ -85,11 +85,11 @@ TENANT_APPS = [
     "onewindow.tenants.audit",
     "onewindow.tenants.workcalendar",
     "onewindow.tenants.outbox",
-    "onewindow.tenants.effects",
     "onewindow.tenants.hall",
     "onewindow.tenants.catalog",
     "onewindow.tenants.policy",
     "onewindow.tenants.cases",
+    "onewindow.tenants.reviews",
     "onewindow.tenants.escalation",
     "onewindow.tenants.workorders",
     "onewindow.tenants.fallback",
@@ -220,7 +220,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": float(os.environ.get("ONEWINDOW_ESCALATION_INTERVAL", "60")),
     },
     "default-reviews": {
-        "task": "onewindow.tenants.cases.tasks.dispatch_default_reviews",
+        "task": "onewindow.tenants.reviews.tasks.dispatch_default_reviews",
         "schedule": 3600.0,  # hourly; idempotent, so a missed or repeated run is harmless
     },
 }

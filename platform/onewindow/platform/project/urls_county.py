@@ -7,7 +7,9 @@ from django.urls import include, path
 from onewindow.graphql.core.views import OneWindowGraphQLView
 from onewindow.graphql.schemas import county_schema
 from onewindow.platform.project.urls_common import common_patterns
-from onewindow.tenants.cases.views import assessment_table, assignment_sheet, correction_notice
+from onewindow.tenants.cases.views import correction_notice
+from onewindow.tenants.fallback.views import assignment_sheet
+from onewindow.tenants.scoring.views import assessment_table
 
 urlpatterns = [
     *common_patterns,

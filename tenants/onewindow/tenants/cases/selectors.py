@@ -1,4 +1,4 @@
-"""Case reads shared by the API and (later) escalation: queues, due and overdue, timelines."""
+"""Case reads for the API and other domains: queues, due and overdue, timelines, units."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 
 from onewindow.platform.core import clock
+from onewindow.platform.core.versioning import lock_for_edit
 from onewindow.tenants.audit.models import AuditEvent
-from onewindow.tenants.audit.selectors import timeline
+from onewindow.tenants.audit.selectors import timelines
 from onewindow.tenants.cases.models import Case, CaseStatus, ExtensionStatus
+from onewindow.tenants.escalation.subjects import Units
 
 
 def case_list() -> QuerySet[Case]:
@@ -31,8 +33,9 @@ def due_within(qs: QuerySet[Case], days: int, today: dt.date | None = None) -> Q
     )
 
 
-def case_timeline(case: Case) -> QuerySet[AuditEvent]:
-    return timeline("Case", str(case.pk))
+def case_timelines(pks: list[int]) -> dict[int, list[AuditEvent]]:
+    """The timelines of a page of cases, in one query."""
+    return {int(pk): events for pk, events in timelines("Case", [str(pk) for pk in pks]).items()}
 
 
 def is_overdue(case: Case, today: dt.date | None = None) -> bool:
@@ -53,3 +56,23 @@ def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
     """By case number (any part) or the applicant's name — never by 身份证号 or phone."""
     text = text.strip()
     return cases.filter(Q(number__icontains=text) | Q(applicant__name__icontains=text))
+
+
+def issued_cases() -> QuerySet[Case]:
+    """Cases whose result went out (a bundle's sub-cases excluded: the bundle is the case)."""
+    return Case.objects.filter(status=CaseStatus.ISSUED, parent__isnull=True)
+
+
+def case_for_update(number: str) -> Case:
+    """The case, locked, for a change that hangs off it (its review); NOT_FOUND when unknown."""
+    return lock_for_edit(Case, what=f"办件 {number}", version=None, number=number)
+
+
+def case_units(case_id: str) -> Units:
+    """The department answering for a case, for its reminders."""
+    code = Case.objects.filter(pk=case_id).values_list("department__code", flat=True).first()
+    return Units(departments=(code,) if code else ())
+
+
+def department_of_case(number: str) -> str | None:
+    return Case.objects.filter(number=number).values_list("department__code", flat=True).first()

@@ -1,11 +1,12 @@
-"""Catalog reads: drift from the provincial catalog, a bundle's combined materials."""
+"""Catalog reads: drift from the provincial catalog, a bundle's combined materials, who answers."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from onewindow.platform.catalog.models import UNIFIED_ELEMENTS, ProvincialItem
-from onewindow.tenants.catalog.models import Bundle, ServiceItem
+from onewindow.tenants.catalog.models import Bundle, CatalogChangeRequest, ServiceItem
+from onewindow.tenants.escalation.subjects import Units
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,15 @@ def combined_materials(bundle: Bundle) -> list[CombinedMaterial]:
             entry.tolerance_allowed &= material.tolerance_allowed
             entry.exempt &= bool(material.exempt)
     return list(by_name.values())
+
+
+def department_of_item(code: str) -> str | None:
+    return ServiceItem.objects.filter(code=code).values_list("department__code", flat=True).first()
+
+
+def change_request_units(request_id: str) -> Units:
+    """The department answering for a catalog change request, for its reminders."""
+    code = (
+        CatalogChangeRequest.objects.filter(pk=request_id).values_list("department__code", flat=True).first()
+    )
+    return Units(departments=(code,) if code else ())

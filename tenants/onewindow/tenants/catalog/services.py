@@ -10,9 +10,11 @@ from django.db import transaction
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.catalog.events import CATALOG_CHANGE_REPORTED, CatalogChangeReported
 from onewindow.tenants.catalog.models import CatalogChangeRequest, ServiceItem
 from onewindow.tenants.escalation import services as escalation
 from onewindow.tenants.escalation.models import SubjectKind
+from onewindow.tenants.events import SubjectRef, emit
 from onewindow.tenants.hall.models import Department
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
@@ -44,7 +46,7 @@ def report_catalog_change(
         raise BusinessError("REQUIRED", "请说明调整内容", field="summary")
     reported_on = reported_on or clock.today()
     if reported_on < rule_published_on:
-        raise BusinessError("REPORTED_BEFORE_PUBLISHED", "告知日不能早于依据公布日", field="reportedOn")
+        raise BusinessError("REPORTED_BEFORE_PUBLISHED", "告知日不能早于依据公布日", field="reported_on")
     calendar = WorkingCalendar.for_active_county()
     request = CatalogChangeRequest.objects.create(
         item=target,
@@ -64,16 +66,17 @@ def report_catalog_change(
         started_on=reported_on,
         deadline_on=request.apply_due,
     )
-    record_event(
-        "catalog_change.reported",
+    emit(
+        CATALOG_CHANGE_REPORTED,
         request,
         actor=actor,
-        data={
-            "department": department,
-            "item": item,
-            "apply_due": request.apply_due.isoformat(),
-            "reported_late": request.reported_on > request.report_due,  # 004 第十二条: 3 working days
-        },
+        data=CatalogChangeReported(
+            department=department,
+            item=item,
+            apply_due=request.apply_due.isoformat(),
+            reported_late=request.reported_on > request.report_due,  # 004 第十二条: 3 working days
+            ref=SubjectRef(kind="catalog_change", id=str(request.pk)),
+        ),
     )
     return request
 

@@ -19,8 +19,10 @@ from django.db import connection, transaction
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.versioning import append_version
-from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.escalation.events import REMINDER_FIRED, ReminderFired
 from onewindow.tenants.escalation.models import Chain, Watch
+from onewindow.tenants.escalation.subjects import Units, watched_subject
+from onewindow.tenants.events import SubjectRef, emit
 from onewindow.tenants.outbox.services import enqueue_notification
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
@@ -205,32 +207,38 @@ def _act(
             )
     if "flag" in actions and not watch.flagged:
         watch.flagged = True  # 挂牌警示
-    record_event(
-        "escalation.fired",
+    subject = watched_subject(watch.subject_type)
+    scores = "score" in actions
+    # only a scoring level needs who answers (one query; most levels only notify)
+    units = subject.units(watch.subject_id) if scores and subject is not None else Units()
+    emit(
+        REMINDER_FIRED,
         watch,
         actor="system",
-        data={
-            "chain": watch.version.chain.code,
-            "version": watch.version.number,
-            "level": index,
-            "name": level["name"],
-            "subject": f"{watch.subject_type}:{watch.subject_id}",
-            "target": target,
-            "late": late,
-            "score": "score" in actions,
-            "response_due_on": response.isoformat() if response else None,
-        },
+        data=ReminderFired(
+            chain=watch.version.chain.code,
+            version=watch.version.number,
+            level=index,
+            name=level["name"],
+            subject=f"{watch.subject_type}:{watch.subject_id}",
+            target=target,
+            late=late,
+            score=scores,
+            response_due_on=response.isoformat() if response else None,
+            departments=list(units.departments),
+            ref=SubjectRef(kind=subject.kind, id=watch.subject_id) if subject is not None else None,
+        ),
     )
     return True
 
 
 def _handed_up(watch: Watch, level: dict[str, Any]) -> bool:
-    """The ``handover`` action: a 办不成事 case moves to the next tier's owner."""
-    if "handover" not in level.get("actions", []) or watch.subject_type != "FallbackCase":
+    """The ``handover`` action: the subject's domain moves it to the next tier (a 办不成事 case
+    to the next tier's owner), if it registered how."""
+    subject = watched_subject(watch.subject_type)
+    if "handover" not in level.get("actions", []) or subject is None or subject.hand_up is None:
         return False
-    from onewindow.tenants.fallback.services import hand_up  # fallback depends on escalation, not back
-
-    if hand_up(int(watch.subject_id)):
+    if subject.hand_up(watch.subject_id):
         watch.resolved_at = clock.now()
         return True
     return False

@@ -14,8 +14,17 @@ from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.platform.core.tenancy import db
 from onewindow.platform.core.versioning import lock_for_edit, save_edit
 from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.cases.selectors import department_of_case
+from onewindow.tenants.catalog.selectors import department_of_item
 from onewindow.tenants.escalation import services as escalation
 from onewindow.tenants.escalation.models import SubjectKind
+from onewindow.tenants.events import SubjectRef, emit
+from onewindow.tenants.fallback.events import (
+    COMPLAINT_SUBSTANTIATED,
+    REPEAT_VISITS_REPORTED,
+    ComplaintSubstantiated,
+    RepeatVisitsReported,
+)
 from onewindow.tenants.fallback.models import (
     TIER_ORDER,
     Assignment,
@@ -261,7 +270,8 @@ def record_applicant_opinion(
 
 @transaction.atomic
 def hand_up(case_id: int) -> bool:
-    """An escalation level's ``handover``: the case goes to the next tier's owner (if any)."""
+    """An escalation level's ``handover`` (registered in ``fallback.subjects``): the case goes
+    to the next tier's owner, if there is one."""
     case = FallbackCase.objects.select_for_update().filter(pk=case_id).first()
     if case is None or case.status != FallbackStatus.IN_HAND or case.tier not in TIER_ORDER:
         return False
@@ -317,11 +327,16 @@ def report_repeat_visits(subject: str, *, visits: int, note: str, actor: object 
         raise BusinessError("INVALID_VALUE", "跑了两次及以上才需要上报", field="visits")
     if not note.strip():
         raise BusinessError("REQUIRED", "请说明情况", field="note")
-    record_event(
-        "repeat_visits.reported",
+    emit(
+        REPEAT_VISITS_REPORTED,
         "RepeatVisits",
         actor=actor,
-        data={"subject": subject, "visits": visits, "note": note.strip(), "score": True},
+        data=RepeatVisitsReported(
+            subject=subject,
+            visits=visits,
+            note=note.strip(),
+            department=department_of_case(subject) or department_of_item(subject),
+        ),
     )
     settings = FallbackSettings.objects.first()
     if settings is not None and settings.discipline_referral:
@@ -338,14 +353,15 @@ def substantiate_complaint(number: str, *, finding: str, actor: object | None) -
         raise BusinessError("REQUIRED", "请写明核查结论", field="finding")
     _note(case, f"投诉经核查属实：{finding.strip()}")
     _save(case, "process")
-    record_event(
-        "complaint.substantiated",
+    emit(
+        COMPLAINT_SUBSTANTIATED,
         case,
         actor=actor,
-        data={
-            "departments": list(case.departments.values_list("code", flat=True)),
-            "finding": finding.strip(),
-            "score": True,
-        },
+        data=ComplaintSubstantiated(
+            departments=list(case.departments.values_list("code", flat=True)),
+            finding=finding.strip(),
+            window=case.window.code if case.window else None,
+            ref=SubjectRef(kind="fallback_case", id=str(case.pk)),
+        ),
     )
     return case

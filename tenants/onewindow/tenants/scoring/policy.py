@@ -11,12 +11,14 @@ from pydantic import Field
 from onewindow.platform.core.errors import ErrorDetail
 from onewindow.tenants.policy.base import Code, PackContext, Slice, Strict, Text, columns
 from onewindow.tenants.scoring.models import RuleSet
-from onewindow.tenants.scoring.services import AUTOMATIC_EVENTS, latest_definition, write_rule_sets
+from onewindow.tenants.scoring.services import latest_definition, write_rule_sets
+from onewindow.tenants.scoring.subscriptions import rule_event_names
 
 
 def known_events() -> set[str]:
-    """The event names a rule may list in ``events`` (the one place that knows them)."""
-    return {*AUTOMATIC_EVENTS, "review_ratio"}
+    """The event names a rule may list in ``events``: the event catalog's, scoring's own
+    names for them (the presets'), and the measured 差评 ratio."""
+    return set(rule_event_names())
 
 
 class ScoringRuleSpec(Strict):

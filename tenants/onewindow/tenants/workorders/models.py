@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.db import models
 
-from onewindow.tenants.cases.models import Review
 from onewindow.tenants.hall.models import Department
+from onewindow.tenants.reviews.models import Review
 
 
 class OrderStatus(models.TextChoices):

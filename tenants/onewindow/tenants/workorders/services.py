@@ -1,5 +1,7 @@
 """The life of a 差评 work order. Each step one transaction, one audit event; deadlines on the
-county calendar; the escalation chains watching ``bad_review`` subjects follow its deadlines."""
+county calendar; the escalation chains watching ``bad_review`` subjects follow its deadlines.
+
+A 差评 reaches this domain as the ``review.bad`` event (subscribed in ``apps.py``)."""
 
 from __future__ import annotations
 
@@ -9,15 +11,13 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.platform.core.versioning import lock_for_edit, save_edit
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.cases.models import Review, ReviewSettings
 from onewindow.tenants.escalation import services as escalation
 from onewindow.tenants.escalation.models import SubjectKind
+from onewindow.tenants.reviews.events import BadReview
+from onewindow.tenants.reviews.models import Review
+from onewindow.tenants.reviews.selectors import get_review, responsible_department, review_settings
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 from onewindow.tenants.workorders.models import AssistanceComplaint, Classification, OrderStatus, WorkOrder
-
-
-def _settings() -> ReviewSettings:
-    return ReviewSettings.objects.first() or ReviewSettings()
 
 
 def _locked(number: str, version: int | None) -> WorkOrder:
@@ -37,12 +37,7 @@ def _require(order: WorkOrder, *statuses: str, action: str) -> None:
 
 def open_for_bad_review(review: Review) -> WorkOrder:
     """A 差评 becomes a work order to the responsible unit (call inside the review's transaction)."""
-    if review.case_id is not None:
-        department = review.case.department  # type: ignore[union-attr]
-    elif review.window is not None:
-        department = review.window.lead_department or review.window.departments.first()
-    else:
-        department = None  # the centre itself answers
+    department = responsible_department(review)
     today = clock.today()
     order = WorkOrder.objects.create(
         number=f"GD{today:%Y%m%d}{review.pk:06d}",
@@ -50,7 +45,7 @@ def open_for_bad_review(review: Review) -> WorkOrder:
         department=department,
         opened_on=today,
         callback_due_on=WorkingCalendar.for_active_county().add_working_days(
-            today, _settings().callback_days
+            today, review_settings().callback_days
         ),
     )
     escalation.start_watches(
@@ -72,6 +67,12 @@ def open_for_bad_review(review: Review) -> WorkOrder:
         },
     )
     return order
+
+
+def on_bad_review(data: BadReview, _row: object) -> None:
+    """``review.bad`` subscriber: runs in the review's transaction."""
+    assert data.ref is not None  # a 差评 always names its review
+    open_for_bad_review(get_review(int(data.ref.id)))
 
 
 @transaction.atomic
@@ -120,7 +121,9 @@ def classify_order(
         elif rectification_due_on is not None:
             due = rectification_due_on  # type: ignore[assignment]
         else:
-            due = WorkingCalendar.for_active_county().add_working_days(today, _settings().rectification_days)
+            due = WorkingCalendar.for_active_county().add_working_days(
+                today, review_settings().rectification_days
+            )
         order.status, order.rectification_due_on = OrderStatus.RECTIFYING, due
         escalation.move_deadline("WorkOrder", order.pk, due)
     elif classification == Classification.NO_LEGAL_BASIS:

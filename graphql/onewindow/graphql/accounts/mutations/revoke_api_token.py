@@ -6,9 +6,10 @@ import graphene
 
 from onewindow.graphql.accounts.types import ApiTokenType
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.platform.accounts.services import revoke_api_token
-from onewindow.platform.core.errors import BusinessError, NotFound
+from onewindow.platform.core.errors import BusinessError
 
 
 class RevokeApiToken(BaseMutation):
@@ -23,9 +24,6 @@ class RevokeApiToken(BaseMutation):
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> RevokeApiToken:
         if not ctx.is_authenticated:
             raise BusinessError("UNAUTHENTICATED", "请先登录")
-        try:
-            token_id = int(data["id"])
-        except (TypeError, ValueError):
-            raise NotFound("令牌", field="id") from None
-        token = revoke_api_token(token_id, actor=ctx.user, county=ctx.county)
+        pk = decode_id(data["id"], "ApiToken", field="id")
+        token = revoke_api_token(pk, actor=ctx.user, county=ctx.county)
         return cls(token=token)

@@ -6,9 +6,9 @@ import graphene
 
 from onewindow.graphql.cases.types import CaseType
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.platform.accounts.roles import Perm
-from onewindow.platform.core.errors import NotFound
 from onewindow.tenants.cases.services import decide_extension
 
 
@@ -26,9 +26,11 @@ class DecideExtension(BaseMutation):
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> DecideExtension:
-        if not str(data["id"]).isdigit():
-            raise NotFound("延期申请", field="id")
+        pk = decode_id(data["id"], "Extension", field="id")
         extension = decide_extension(
-            int(data["id"]), approve=data["approve"], actor=ctx.user, roles=ctx.roles
+            pk,
+            approve=data["approve"],
+            actor=ctx.user,
+            roles=ctx.roles,
         )
         return cls(case=extension.case)

@@ -7,7 +7,7 @@ import graphene
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.platform.accounts.roles import Perm
-from onewindow.tenants.cases.services import submit_visit_review
+from onewindow.tenants.reviews.services import submit_visit_review
 
 
 class SubmitVisitReview(BaseMutation):

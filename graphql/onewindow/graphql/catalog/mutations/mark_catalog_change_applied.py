@@ -6,9 +6,9 @@ import graphene
 
 from onewindow.graphql.catalog.types import CatalogChangeRequestType
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.platform.accounts.roles import Perm
-from onewindow.platform.core.errors import NotFound
 from onewindow.tenants.catalog.services import mark_catalog_change_applied
 
 
@@ -26,9 +26,10 @@ class MarkCatalogChangeApplied(BaseMutation):
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> MarkCatalogChangeApplied:
-        if not str(data["id"]).isdigit():
-            raise NotFound("目录调整", field="id")
+        pk = decode_id(data["id"], "CatalogChangeRequest", field="id")
         request = mark_catalog_change_applied(
-            int(data["id"]), applied_on=data.get("applied_on"), actor=ctx.user
+            pk,
+            applied_on=data.get("applied_on"),
+            actor=ctx.user,
         )
         return cls(request=request)

@@ -30,6 +30,8 @@ class OnboardCounty(BaseMutation):
 
     job = graphene.Field(OnboardingJobType)
 
+    pack_paths = True
+
     class Meta:
         permission = Perm.PLATFORM_ONBOARD_COUNTY
 

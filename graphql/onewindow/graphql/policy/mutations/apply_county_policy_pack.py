@@ -24,6 +24,8 @@ class ApplyCountyPolicyPack(BaseMutation):
     version = graphene.Field(PolicyVersionType)
     changes = graphene.List(graphene.NonNull(PolicyChange))
 
+    pack_paths = True
+
     class Meta:
         permission = Perm.PLATFORM_MANAGE_POLICY
 

@@ -20,6 +20,8 @@ class ApplyPolicyPack(BaseMutation):
     version = graphene.Field(PolicyVersionType, description="新版本；没有变化时为空")
     changes = graphene.List(graphene.NonNull(PolicyChange))
 
+    pack_paths = True
+
     class Meta:
         permission = Perm.COUNTY_MANAGE_POLICY
 

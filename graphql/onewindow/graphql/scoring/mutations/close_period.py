@@ -5,6 +5,7 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.graphql.scoring.types import PeriodType
 from onewindow.platform.accounts.roles import Perm
@@ -25,6 +26,11 @@ class ClosePeriod(BaseMutation):
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> ClosePeriod:
+        period = decode_id(data["period"], "AssessmentPeriod", field="period")
         return cls(
-            result=services.close_period(int(data["period"]), actor=ctx.user, post_days=data.get("post_days"))
+            result=services.close_period(
+                period,
+                actor=ctx.user,
+                post_days=data.get("post_days"),
+            )
         )

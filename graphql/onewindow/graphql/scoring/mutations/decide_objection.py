@@ -5,6 +5,7 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.ids import decode_id, decode_ids
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.graphql.scoring.types import ObjectionType
 from onewindow.platform.accounts.roles import Perm
@@ -27,11 +28,12 @@ class DecideObjection(BaseMutation):
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> DecideObjection:
+        objection_id = decode_id(data["objection"], "Objection", field="objection")
         objection = services.decide_objection(
-            int(data["objection"]),
+            objection_id,
             upheld=data["upheld"],
             decision=data["decision"],
-            withdraw=[int(i) for i in data.get("withdraw") or []],
+            withdraw=decode_ids(data.get("withdraw") or [], "Incident", field="withdraw"),
             actor=ctx.user,
         )
         return cls(result=objection)

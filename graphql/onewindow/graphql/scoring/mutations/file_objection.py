@@ -5,6 +5,7 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.graphql.scoring.types import ObjectionType
 from onewindow.platform.accounts.roles import Perm
@@ -26,8 +27,12 @@ class FileObjection(BaseMutation):
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> FileObjection:
+        period = decode_id(data["period"], "AssessmentPeriod", field="period")
         return cls(
             result=services.file_objection(
-                int(data["period"]), subject=data["subject"], text=data["text"], actor=ctx.user
+                period,
+                subject=data["subject"],
+                text=data["text"],
+                actor=ctx.user,
             )
         )

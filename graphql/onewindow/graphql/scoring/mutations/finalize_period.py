@@ -5,6 +5,7 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.graphql.scoring.types import PeriodType
 from onewindow.platform.accounts.roles import Perm
@@ -24,4 +25,5 @@ class FinalizePeriod(BaseMutation):
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> FinalizePeriod:
-        return cls(result=services.finalize_period(int(data["period"]), actor=ctx.user))
+        period = decode_id(data["period"], "AssessmentPeriod", field="period")
+        return cls(result=services.finalize_period(period, actor=ctx.user))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from onewindow.tenants.cases.models import ReviewSettings
 from onewindow.tenants.policy.base import Settings, Strict, columns
+from onewindow.tenants.reviews.models import ReviewSettings
 
 
 class ReviewSettingsSpec(Strict):

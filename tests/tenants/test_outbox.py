@@ -1,4 +1,4 @@
-"""claim_once makes an effect happen once; the outbox sends only what committed."""
+"""The outbox sends only what committed, once."""
 
 from __future__ import annotations
 
@@ -7,36 +7,10 @@ from django.db import transaction
 
 from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.audit.models import AuditEvent
-from onewindow.tenants.effects.services import claim_once
 from onewindow.tenants.outbox.models import OutboxMessage, OutboxStatus
 from onewindow.tenants.outbox.services import deliver_pending, enqueue_notification
 
 pytestmark = pytest.mark.django_db
-
-
-def test_claim_once_claims_a_key_once() -> None:
-    with transaction.atomic():
-        assert claim_once("reminder:case-1:level-1") is True
-    with transaction.atomic():
-        assert claim_once("reminder:case-1:level-1") is False
-        assert claim_once("reminder:case-1:level-2") is True
-
-
-def test_a_failed_effect_releases_its_claim() -> None:
-    with pytest.raises(ZeroDivisionError), transaction.atomic():
-        assert claim_once("sms:42")
-        _ = 1 / 0
-    with transaction.atomic():
-        assert claim_once("sms:42") is True
-
-
-def test_claim_once_needs_the_effects_transaction() -> None:
-    from unittest import mock
-
-    from django.db import connection
-
-    with mock.patch.object(connection, "in_atomic_block", False), pytest.raises(RuntimeError):
-        claim_once("x")
 
 
 def test_a_rolled_back_change_sends_nothing() -> None:

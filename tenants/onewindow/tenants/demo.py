@@ -1,5 +1,7 @@
 """A few weeks of realistic cases for a newcomer's hall (``onewindow up``).
 
+It drives several domains (cases, reviews, the pack), so it sits above them all, not in one.
+
 Everything goes through the real services with the clock set to each past working day, so the
 demo is also a walk through every common path: accepted and issued, one-time notices then
 resubmission, refusals, 容缺, pauses, overdue cases, reviews good and bad.
@@ -18,6 +20,7 @@ from onewindow.tenants.cases.models import Case, CaseStatus, MaterialState
 from onewindow.tenants.catalog.models import ServiceItem
 from onewindow.tenants.hall.models import StaffMember, Window, WindowKind
 from onewindow.tenants.policy.services import save_entry
+from onewindow.tenants.reviews.services import submit_review
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
 _SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
@@ -193,7 +196,7 @@ def seed_demo_cases(
                 )
                 if rng.random() < 0.7:
                     level = rng.choices([5, 4, 3, 2, 1], weights=[70, 20, 6, 3, 1])[0]
-                    services.submit_review(
+                    submit_review(
                         case.number, level=level, channel=rng.choice(["device", "qr", "sms"]), actor=None
                     )
         day += dt.timedelta(days=1)

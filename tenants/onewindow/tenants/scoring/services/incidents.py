@@ -1,0 +1,144 @@
+"""Incidents: recorded by hand, or collected from the business events a rule listens to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from pydantic import ValidationError
+
+from onewindow.platform.core import clock
+from onewindow.platform.core.errors import BusinessError, NotFound
+from onewindow.tenants.audit.selectors import recorded_between
+from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.reviews.selectors import tally_by_window
+from onewindow.tenants.scoring.models import (
+    Incident,
+    RuleSet,
+)
+from onewindow.tenants.scoring.services.rule_sets import (
+    latest_definition,
+    rule_codes,
+    rule_set_named,
+    subjects_of,
+)
+from onewindow.tenants.scoring.subscriptions import REVIEW_RATIO, Subscription, subscription
+
+log = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def record_incident(
+    rule_set: str,
+    *,
+    rule: str,
+    subject: str,
+    occurred_on: dt.date,
+    count: float = 1,
+    base: float = 0,
+    note: str = "",
+    evidence: list[str] | None = None,
+    actor: object | None,
+) -> Incident:
+    """考核记录 by a recorder: the subject, the rule, the date, a note and evidence."""
+    the_set = rule_set_named(rule_set)
+    definition = latest_definition(the_set) or {}
+    if rule not in rule_codes(definition):
+        raise BusinessError("UNKNOWN_RULE", f"细则中没有 {rule}", field="rule")
+    if subject not in subjects_of(the_set.subject):
+        raise NotFound(f"考核对象 {subject}", field="subject")
+    if count <= 0:
+        raise BusinessError("INVALID_VALUE", "次数或数值须大于 0", field="count")
+    incident = Incident.objects.create(
+        rule_set=the_set,
+        rule=rule,
+        subject=subject,
+        occurred_on=occurred_on,
+        count=Decimal(str(count)),
+        base=Decimal(str(base)),
+        note=note.strip(),
+        evidence=list(evidence or []),
+        recorder=actor if isinstance(actor, str) else str(getattr(actor, "username", "system")),
+        created_at=clock.now(),
+    )
+    record_event("scoring.incident_recorded", incident, actor=actor, data={"rule": rule, "subject": subject})
+    return incident
+
+
+def collect_automatic_incidents(
+    rule_set: RuleSet, definition: dict[str, Any], start: dt.date, end: dt.date
+) -> int:
+    """Turn the business events a rule listens to (bypassed issuance, substantiated complaints,
+    差评, overdue reminders …) into incidents, once per cause (the event's audit row). Each event
+    names its own units: the rule set's subject kind picks which (department, window, staff)."""
+    made = 0
+    rules = (
+        [r for c in definition["categories"] for r in c["rules"]]
+        + definition.get("bonuses", [])
+        + definition.get("vetoes", [])
+    )
+    subjects = set(subjects_of(rule_set.subject))
+    for rule in rules:
+        for name in rule.get("events", []):
+            if name == REVIEW_RATIO:
+                if rule_set.subject == "window":
+                    made += _measure_reviews(rule_set, rule["code"], subjects, start, end)
+                continue
+            listened = subscription(name)
+            if listened is not None:
+                made += _from_events(listened, rule_set, rule["code"], subjects, start, end)
+    return made
+
+
+def _from_events(
+    listened: Subscription, rule_set: RuleSet, rule: str, subjects: set[str], start: dt.date, end: dt.date
+) -> int:
+    made = 0
+    for row in recorded_between(listened.event.name, start, end, **listened.when):
+        try:
+            data = listened.event.read(row.data)
+        except ValidationError:
+            log.warning("audit row %s is no valid %s; not scored", row.pk, listened.event.name)
+            continue
+        for code in data.units(rule_set.subject):
+            if code not in subjects:
+                continue
+            _, created = Incident.objects.get_or_create(
+                cause=f"audit:{row.pk}:{rule}:{code}",
+                defaults={
+                    "rule_set": rule_set,
+                    "rule": rule,
+                    "subject": code,
+                    "occurred_on": row.occurred_at.astimezone(clock.COUNTY_TZ).date(),
+                    "note": f"自动：{row.action}",
+                    "recorder": "system",
+                    "created_at": clock.now(),
+                },
+            )
+            made += created
+    return made
+
+
+def _measure_reviews(rule_set: RuleSet, rule: str, windows: set[str], start: dt.date, end: dt.date) -> int:
+    """差评 per window in the period as one measurement: count = 差评, base = all reviews."""
+    made = 0
+    for row in tally_by_window(start, end, windows):
+        _, created = Incident.objects.update_or_create(
+            cause=f"ratio:{rule}:{row['window__code']}:{start.isoformat()}",
+            defaults={
+                "rule_set": rule_set,
+                "rule": rule,
+                "subject": row["window__code"],
+                "occurred_on": end,
+                "count": row["bad"] or 0,
+                "base": row["total"],
+                "note": "自动：好差评统计",
+                "recorder": "system",
+                "created_at": clock.now(),
+            },
+        )
+        made += created
+    return made

@@ -1,0 +1,184 @@
+"""Periods: open, close (score and rank), post for objections, finalise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Sum
+
+from onewindow.platform.core import clock
+from onewindow.platform.core.errors import BusinessError, NotFound
+from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.scoring.engine import score
+from onewindow.tenants.scoring.models import (
+    Incident,
+    Objection,
+    Period,
+    PeriodKind,
+    PeriodStatus,
+    Result,
+)
+from onewindow.tenants.scoring.services.incidents import collect_automatic_incidents
+from onewindow.tenants.scoring.services.rule_sets import (
+    rule_set_named,
+    subjects_of,
+)
+from onewindow.tenants.workcalendar.calendar import WorkingCalendar
+
+
+def bounds(kind: str, day: dt.date) -> tuple[dt.date, dt.date]:
+    if kind == PeriodKind.WEEK:
+        start = day - dt.timedelta(days=day.weekday())
+        return start, start + dt.timedelta(days=6)
+    if kind == PeriodKind.MONTH:
+        start = day.replace(day=1)
+        nxt = (start + dt.timedelta(days=32)).replace(day=1)
+        return start, nxt - dt.timedelta(days=1)
+    if kind == PeriodKind.QUARTER:
+        month = 3 * ((day.month - 1) // 3) + 1
+        start = day.replace(month=month, day=1)
+        nxt = dt.date(start.year + (month == 10), 1 if month == 10 else month + 3, 1)
+        return start, nxt - dt.timedelta(days=1)
+    return day.replace(month=1, day=1), day.replace(month=12, day=31)
+
+
+@transaction.atomic
+def open_period(rule_set: str, day: dt.date, *, actor: object | None) -> Period:
+    """The period containing ``day``, scored with the version in force now (when it opens)."""
+    the_set = rule_set_named(rule_set)
+    start, end = bounds(the_set.period, day)
+    existing = Period.objects.filter(rule_set=the_set, starts_on=start).first()
+    if existing is not None:
+        return existing
+    version = the_set.versions.order_by("-number").first()
+    if version is None:
+        raise BusinessError("NO_RULES", "该细则还没有版本", field="rule_set")
+    period = Period.objects.create(rule_set=the_set, version=version, starts_on=start, ends_on=end)
+    record_event("scoring.period_opened", period, actor=actor, data={"version": version.number})
+    return period
+
+
+def _compute(period: Period) -> list[Result]:
+    definition = period.version.definition
+    collect_automatic_incidents(period.rule_set, definition, period.starts_on, period.ends_on)
+    rows = (
+        Incident.objects.filter(
+            rule_set=period.rule_set,
+            occurred_on__range=(period.starts_on, period.ends_on),
+            withdrawn_at__isnull=True,
+        )
+        .values("subject", "rule")
+        .annotate(n=Sum("count"), base=Sum("base"))
+    )
+    counts = {(r["subject"], r["rule"]): (r["n"], r["base"]) for r in rows}
+    scores = score(definition, subjects_of(period.rule_set.subject), counts)
+    Result.objects.filter(period=period).delete()
+    return Result.objects.bulk_create(
+        [
+            Result(
+                period=period,
+                subject=s.subject,
+                categories={k: str(v) for k, v in s.categories.items()},
+                bonus=s.bonus,
+                total=s.total,
+                rank=s.rank,
+                vetoed=s.vetoed,
+            )
+            for s in scores
+        ]
+    )
+
+
+@transaction.atomic
+def close_period(period_id: int, *, actor: object | None, post_days: int | None = None) -> Period:
+    """Score and rank. With ``post_days`` (乌审旗: at least 3 working days) the table is posted
+    for objections before it can be finalised; without, it is final at once (通许's weekly)."""
+    period = (
+        Period.objects.select_for_update().select_related("version", "rule_set").filter(pk=period_id).first()
+    )
+    if period is None:
+        raise NotFound("考核期", field="period")
+    if period.status != PeriodStatus.OPEN:
+        raise BusinessError("INVALID_TRANSITION", "该考核期已关闭", field="period")
+    results = _compute(period)
+    period.closed_at = clock.now()
+    if post_days:
+        period.status = PeriodStatus.POSTED
+        period.posted_until = WorkingCalendar.for_active_county().add_working_days(clock.today(), post_days)
+    else:
+        period.status, period.finalized_at = PeriodStatus.FINAL, clock.now()
+    period.save(update_fields=["status", "closed_at", "posted_until", "finalized_at"])
+    record_event(
+        "scoring.period_closed",
+        period,
+        actor=actor,
+        data={"subjects": len(results), "posted_until": str(period.posted_until or "")},
+    )
+    return period
+
+
+@transaction.atomic
+def file_objection(period_id: int, *, subject: str, text: str, actor: object | None) -> Objection:
+    period = Period.objects.filter(pk=period_id).first()
+    if period is None:
+        raise NotFound("考核期", field="period")
+    if period.status != PeriodStatus.POSTED or (period.posted_until and clock.today() > period.posted_until):
+        raise BusinessError("NOT_POSTED", "只能在公示期内提出异议", field="period")
+    if not text.strip():
+        raise BusinessError("REQUIRED", "请写明异议内容", field="text")
+    objection = Objection.objects.create(
+        period=period, subject=subject, text=text.strip(), filed_at=clock.now()
+    )
+    record_event("scoring.objection_filed", objection, actor=actor, data={"subject": subject})
+    return objection
+
+
+@transaction.atomic
+def decide_objection(
+    objection_id: int, *, upheld: bool, decision: str, withdraw: list[int] | None = None, actor: object | None
+) -> Objection:
+    """An upheld objection may withdraw incidents; the posted table is recomputed."""
+    objection = (
+        Objection.objects.select_for_update()
+        .select_related("period__version", "period__rule_set")
+        .filter(pk=objection_id)
+        .first()
+    )
+    if objection is None:
+        raise NotFound("异议", field="objection")
+    if objection.decided_at is not None:
+        raise BusinessError("ALREADY_DECIDED", "该异议已处理", field="objection")
+    period = objection.period
+    if upheld and withdraw:
+        Incident.objects.filter(pk__in=withdraw, rule_set=period.rule_set).update(
+            withdrawn_at=clock.now(), withdrawn_reason=f"异议成立：{decision.strip()}"
+        )
+    objection.upheld, objection.decision, objection.decided_at = upheld, decision.strip(), clock.now()
+    objection.save(update_fields=["upheld", "decision", "decided_at"])
+    if upheld:
+        _compute(period)
+    record_event(
+        "scoring.objection_decided",
+        objection,
+        actor=actor,
+        data={"upheld": upheld, "withdrawn": withdraw or []},
+    )
+    return objection
+
+
+@transaction.atomic
+def finalize_period(period_id: int, *, actor: object | None) -> Period:
+    period = Period.objects.select_for_update().filter(pk=period_id).first()
+    if period is None:
+        raise NotFound("考核期", field="period")
+    if period.status != PeriodStatus.POSTED:
+        raise BusinessError("INVALID_TRANSITION", "公示中的考核期才能定稿", field="period")
+    if period.posted_until and clock.today() <= period.posted_until:
+        raise BusinessError("STILL_POSTED", f"公示至 {period.posted_until}，期满后才能定稿", field="period")
+    if period.objections.filter(decided_at__isnull=True).exists():
+        raise BusinessError("OBJECTIONS_PENDING", "还有未处理的异议", field="period")
+    period.status, period.finalized_at = PeriodStatus.FINAL, clock.now()
+    period.save(update_fields=["status", "finalized_at"])
+    record_event("scoring.period_finalized", period, actor=actor, data={})
+    return period
