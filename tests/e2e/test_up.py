@@ -31,7 +31,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> tuple[int, dict]:  # type: ignore[type-arg]
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=30) as response:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as err:
         return err.code, json.loads(err.read())

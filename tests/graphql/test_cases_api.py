@@ -226,9 +226,9 @@ def test_the_one_time_notice_prints_as_a_chinese_pdf(client: Client, wushen, tmp
 
 def test_the_receipt_page_shows_status_and_takes_one_review(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
     from onewindow.tenants.cases.links import case_token
-    from onewindow.tenants.cases.services import accept_case
+    from onewindow.tenants.cases.services import accept_case, decide_case
     from onewindow.tenants.reviews.models import Review
-    from tests.tenants.cases_helpers import receive
+    from tests.tenants.cases_helpers import post_approver, receive
 
     connection.set_tenant(wushen)
     case = receive()
@@ -237,8 +237,13 @@ def test_the_receipt_page_shows_status_and_takes_one_review(client: Client, wush
     page = client.get(f"/c/150626/r/{token}")
     assert page.status_code == 200
     html = page.content.decode()
-    assert case.number in html and "已受理，审批中" in html and "请您评价本次服务" in html
+    assert case.number in html and "已受理，审批中" in html
+    assert "请您评价本次服务" not in html  # a review is offered once the case is decided
     assert "91150626" not in html  # no personal data on the public page
+    connection.set_tenant(wushen)
+    post_approver("appr-r", "scjg")
+    case = decide_case(case.number, version=case.version, approve=True, actor="appr-r", roles=["approver"])
+    assert "请您评价本次服务" in client.get(f"/c/150626/r/{token}").content.decode()
     response = client.post(f"/c/150626/r/{token}", {"level": "2", "text": "排队太久"})
     assert response.status_code == 200 and "感谢您的评价" in response.content.decode()
     connection.set_tenant(wushen)

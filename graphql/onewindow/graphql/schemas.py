@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import graphene
 
+from onewindow.graphql.accounts.mutations.change_my_password import ChangeMyPassword
+from onewindow.graphql.accounts.mutations.create_account import CreateAccount
 from onewindow.graphql.accounts.mutations.create_api_token import CreateApiToken
+from onewindow.graphql.accounts.mutations.remove_member import RemoveMember
+from onewindow.graphql.accounts.mutations.reset_member_password import ResetMemberPassword
 from onewindow.graphql.accounts.mutations.revoke_api_token import RevokeApiToken
+from onewindow.graphql.accounts.mutations.set_member_roles import SetMemberRoles
+from onewindow.graphql.accounts.people_queries import PeopleQueries
 from onewindow.graphql.accounts.queries import AccountQueries
 from onewindow.graphql.calendar.mutations.load_national_calendar_year import LoadNationalCalendarYear
 from onewindow.graphql.calendar.mutations.remove_calendar_override import RemoveCalendarOverride
@@ -35,6 +41,7 @@ from onewindow.graphql.catalog.mutations.retire_bundle import RetireBundle
 from onewindow.graphql.catalog.mutations.retire_service_item import RetireServiceItem
 from onewindow.graphql.catalog.mutations.save_bundle import SaveBundle
 from onewindow.graphql.catalog.mutations.save_service_item import SaveServiceItem
+from onewindow.graphql.catalog.public import PublicCatalogQueries
 from onewindow.graphql.catalog.queries import CatalogQueries
 from onewindow.graphql.catalogchanges.mutations.mark_catalog_change_applied import MarkCatalogChangeApplied
 from onewindow.graphql.catalogchanges.mutations.report_catalog_change import ReportCatalogChange
@@ -99,6 +106,8 @@ class CountyQuery(
     PublicQueries,
     CountyQueries,
     AccountQueries,
+    PeopleQueries,
+    PublicCatalogQueries,
     HallQueries,
     CatalogChangeQueries,
     CatalogQueries,
@@ -110,6 +119,11 @@ class CountyQuery(
 
 
 class CountyMutation(graphene.ObjectType):
+    change_my_password = ChangeMyPassword.Field()
+    create_account = CreateAccount.Field()
+    set_member_roles = SetMemberRoles.Field()
+    reset_member_password = ResetMemberPassword.Field()
+    remove_member = RemoveMember.Field()
     create_api_token = CreateApiToken.Field()
     revoke_api_token = RevokeApiToken.Field()
     set_calendar_override = SetCalendarOverride.Field()
@@ -173,11 +187,18 @@ class CountyMutation(graphene.ObjectType):
     retire_bundle = RetireBundle.Field()
 
 
-class PlatformQuery(PlatformCountyQueries, PlatformPolicyQueries, AccountQueries, graphene.ObjectType):
+class PlatformQuery(
+    PlatformCountyQueries, PlatformPolicyQueries, AccountQueries, PeopleQueries, graphene.ObjectType
+):
     pass
 
 
 class PlatformMutation(graphene.ObjectType):
+    change_my_password = ChangeMyPassword.Field()
+    create_account = CreateAccount.Field()
+    set_member_roles = SetMemberRoles.Field()
+    reset_member_password = ResetMemberPassword.Field()
+    remove_member = RemoveMember.Field()
     onboard_county = OnboardCounty.Field()
     set_county_status = SetCountyStatus.Field()
     load_national_calendar_year = LoadNationalCalendarYear.Field()

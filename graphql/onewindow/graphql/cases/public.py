@@ -10,8 +10,17 @@ from onewindow.graphql.cases.types import CaseStatusEnum
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.tenants.cases.links import case_from_token
+from onewindow.tenants.cases.lookup import case_by_number_and_phone_tail, may_be_reviewed, open_corrections
 from onewindow.tenants.cases.models import Case
 from onewindow.tenants.reviews.services import submit_review
+
+
+class PublicCorrection(graphene.ObjectType):
+    """一次性告知书上的一项：缺少或不规范的材料及补正方法."""
+
+    name = graphene.String(required=True)
+    problem = graphene.String(required=True)
+    fix = graphene.String(required=True)
 
 
 class PublicCase(graphene.ObjectType):
@@ -20,8 +29,25 @@ class PublicCase(graphene.ObjectType):
     number = graphene.String(required=True)
     item_name = graphene.String(required=True)
     status = CaseStatusEnum(required=True)
+    status_label = graphene.String(required=True, description="状态的中文说明")
     due_on = graphene.Date()
     reviewed = graphene.Boolean(required=True)
+    corrections = graphene.List(
+        graphene.NonNull(PublicCorrection), required=True, description="待补正时：需要补正的材料及方法"
+    )
+    can_review = graphene.Boolean(required=True, description="可以评价（已办结且尚未评价）")
+
+    @staticmethod
+    def resolve_status_label(root: Case, info: Any) -> str:
+        return str(root.get_status_display())
+
+    @staticmethod
+    def resolve_corrections(root: Case, info: Any) -> list[dict[str, Any]]:
+        return open_corrections(root)
+
+    @staticmethod
+    def resolve_can_review(root: Case, info: Any) -> bool:
+        return may_be_reviewed(root) and not hasattr(root, "review")
 
     @staticmethod
     def resolve_item_name(root: Case, info: Any) -> str:
@@ -39,9 +65,20 @@ class PublicQueries(graphene.ObjectType):
         description="申请人凭回执二维码查询办件进度（无需登录）",
     )
 
+    case_status = graphene.Field(
+        PublicCase,
+        number=graphene.String(required=True),
+        phone_tail=graphene.String(required=True, description="申请人手机号后四位"),
+        description="凭办件编号和手机号后四位查询进度（无需登录）；不匹配时为空",
+    )
+
     @staticmethod
     def resolve_public_case(root: Any, info: Any, token: str) -> Case:
         return case_from_token(token)
+
+    @staticmethod
+    def resolve_case_status(root: Any, info: Any, number: str, phone_tail: str) -> Case | None:
+        return case_by_number_and_phone_tail(number, phone_tail)
 
 
 class SubmitReview(BaseMutation):

@@ -12,7 +12,7 @@ from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core import clock
 from onewindow.tenants.cases.links import case_token
 from onewindow.tenants.cases.models import Case
-from onewindow.tenants.cases.selectors import case_list, due_within
+from onewindow.tenants.cases.selectors import case_list, due_within, search_cases, with_pending_extension
 from onewindow.tenants.cases.selectors import overdue as overdue_cases
 
 
@@ -27,6 +27,8 @@ class CaseQueries(graphene.ObjectType):
         overdue=graphene.Boolean(description="已超期（计时中且过了到期日）"),
         due_within_days=graphene.Int(description="N 天内到期"),
         paused=graphene.Boolean(),
+        extension_pending=graphene.Boolean(description="有待批准的延期申请"),
+        search=graphene.String(description="按办件编号或申请人名称查找"),
         description="办件列表（最新在前）",
     )
     case_link = graphene.String(
@@ -51,6 +53,8 @@ class CaseQueries(graphene.ObjectType):
         overdue: bool | None = None,
         due_within_days: int | None = None,
         paused: bool | None = None,
+        extension_pending: bool | None = None,
+        search: str | None = None,
         **_: Any,
     ) -> QuerySet[Case]:
         qs = case_list().filter(parent__isnull=True)
@@ -68,6 +72,10 @@ class CaseQueries(graphene.ObjectType):
             qs = due_within(qs, due_within_days, clock.today())
         if paused is not None:
             qs = qs.filter(paused=paused)
+        if extension_pending:
+            qs = with_pending_extension(qs)
+        if search:
+            qs = search_cases(qs, search)
         return qs.order_by("-received_at", "-id")
 
     @staticmethod

@@ -16,6 +16,7 @@ from onewindow.graphql.core.context import api_context
 from onewindow.graphql.core.permissions import require
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.catalog import models
+from onewindow.tenants.catalog.search import search_items
 from onewindow.tenants.catalog.selectors import Drift, catalog_drift
 
 
@@ -24,7 +25,7 @@ class CatalogQueries(graphene.ObjectType):
         ServiceItemType,
         department=graphene.String(),
         kind=ItemKindEnum(),
-        search=graphene.String(description="按名称或编码查找"),
+        search=graphene.String(description="按名称、编码或名称的拼音首字母查找"),
         description="本县事项目录",
     )
     service_item = graphene.Field(ServiceItemType, code=graphene.String(required=True))
@@ -53,7 +54,7 @@ class CatalogQueries(graphene.ObjectType):
         if kind is not None:
             qs = qs.filter(kind=getattr(kind, "value", kind))
         if search:
-            qs = qs.filter(name__icontains=search) | qs.filter(code__icontains=search)
+            qs = search_items(qs, search)
         return qs.order_by("position", "code")
 
     @staticmethod

@@ -31,6 +31,7 @@ from onewindow.platform.core.errors import BusinessError, ErrorDetail, Validatio
 
 class BaseMutationOptions(MutationOptions):
     permission: Perm | None = None
+    platform_permission: Perm | None = None  # a mutation on both schemas: what the platform needs
 
 
 class BaseMutation(graphene.Mutation):
@@ -47,17 +48,22 @@ class BaseMutation(graphene.Mutation):
 
     @classmethod
     def __init_subclass_with_meta__(
-        cls, permission: Perm | None = None, _meta: Any = None, **options: Any
+        cls,
+        permission: Perm | None = None,
+        platform_permission: Perm | None = None,
+        _meta: Any = None,
+        **options: Any,
     ) -> None:
         if _meta is None:
             _meta = BaseMutationOptions(cls)
         _meta.permission = permission
+        _meta.platform_permission = platform_permission or permission
         super().__init_subclass_with_meta__(_meta=_meta, **options)
 
     @classmethod
     def mutate(cls, root: Any, info: Any, **data: Any) -> Any:
         ctx = api_context(info)
-        permission = cls._meta.permission
+        permission = cls._meta.permission if ctx.county is not None else cls._meta.platform_permission
         if not ctx.has(permission):
             code, message = (
                 ("PERMISSION_DENIED", "没有执行此操作的权限")

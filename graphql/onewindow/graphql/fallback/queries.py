@@ -46,6 +46,9 @@ class FallbackQueries(graphene.ObjectType):
     fallback_cases = ConnectionField(
         FallbackCaseType, status=FallbackStatusEnum(), description="办不成事（最新在前）", required=True
     )
+    fallback_case = graphene.Field(
+        FallbackCaseType, number=graphene.String(required=True), description="按编号查询一件办不成事"
+    )
     case_library = ListConnectionField(
         connection_of(LibraryEntry, "LibraryEntry"),
         search=graphene.String(),
@@ -60,6 +63,11 @@ class FallbackQueries(graphene.ObjectType):
         if status is not None:
             qs = qs.filter(status=getattr(status, "value", status))
         return qs.order_by("-registered_at", "-id")
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_fallback_case(root: Any, info: Any, number: str) -> FallbackCase | None:
+        return FallbackCase.objects.filter(number=number).first()
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)

@@ -17,6 +17,9 @@ class WorkOrderQueries(graphene.ObjectType):
     work_orders = ConnectionField(
         WorkOrderType, status=OrderStatusEnum(), description="差评整改工单（最新在前）", required=True
     )
+    work_order = graphene.Field(
+        WorkOrderType, number=graphene.String(required=True), description="按编号查询一张差评整改工单"
+    )
     work_order_callback_rate = graphene.Float(description="差评回访率（目标 100%）")
     assistance_complaints = ConnectionField(
         AssistanceComplaintType,
@@ -32,6 +35,11 @@ class WorkOrderQueries(graphene.ObjectType):
         if status is not None:
             qs = qs.filter(status=getattr(status, "value", status))
         return qs.order_by("-opened_on", "-id")
+
+    @staticmethod
+    @require(Perm.WORK_ORDERS)
+    def resolve_work_order(root: Any, info: Any, number: str) -> WorkOrder | None:
+        return WorkOrder.objects.select_related("department", "review__case").filter(number=number).first()
 
     @staticmethod
     @require(Perm.WORK_ORDERS)

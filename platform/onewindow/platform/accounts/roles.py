@@ -28,6 +28,7 @@ class Perm(StrEnum):
     COUNTY_MANAGE_TOKENS = "county.manage_tokens"
     COUNTY_MANAGE_CALENDAR = "county.manage_calendar"
     COUNTY_MANAGE_POLICY = "county.manage_policy"  # the pack: hall, catalog, teams …
+    COUNTY_MANAGE_STAFF = "county.manage_staff"  # accounts and roles of the county's staff
     CASE_INTAKE = "case.intake"  # receive, notice, refuse, accept (front desk)
     CASE_PROCESS = "case.process"  # pause, resume, request extensions (departments)
     CASE_DECIDE = "case.decide"  # approve / deny (an approver of the case's department)
@@ -42,6 +43,7 @@ class Perm(StrEnum):
     PLATFORM_MANAGE_CALENDAR = "platform.manage_calendar"
     PLATFORM_MANAGE_TOKENS = "platform.manage_tokens"
     PLATFORM_MANAGE_POLICY = "platform.manage_policy"
+    PLATFORM_MANAGE_OPERATORS = "platform.manage_operators"  # provincial operators' accounts
 
 
 _EVERY_COUNTY_MEMBER = {Perm.COUNTY_VIEW, Perm.COUNTY_MANAGE_TOKENS}
@@ -54,10 +56,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.PLATFORM_MANAGE_CALENDAR,
             Perm.PLATFORM_MANAGE_TOKENS,
             Perm.PLATFORM_MANAGE_POLICY,
+            Perm.PLATFORM_MANAGE_OPERATORS,
         }
     ),
     Role.COUNTY_ADMIN: frozenset(
-        _EVERY_COUNTY_MEMBER | {Perm.COUNTY_MANAGE_CALENDAR, Perm.COUNTY_MANAGE_POLICY}
+        _EVERY_COUNTY_MEMBER
+        | {Perm.COUNTY_MANAGE_CALENDAR, Perm.COUNTY_MANAGE_POLICY, Perm.COUNTY_MANAGE_STAFF}
     ),
     Role.CENTRE_MANAGER: frozenset(
         _EVERY_COUNTY_MEMBER

@@ -78,6 +78,7 @@ SHARED_APPS = [
     "onewindow.platform.audit",
     "onewindow.platform.calendar",
     "onewindow.platform.catalog",
+    "onewindow.bff",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -105,6 +106,12 @@ TENANT_MULTIPROCESSING_MAX_PROCESSES = int(os.environ.get("ONEWINDOW_MIGRATE_PRO
 PUBLIC_SCHEMA_NAME = "public"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -112,6 +119,8 @@ LOGOUT_REDIRECT_URL = "login"  # a URL name: reversed per request, so it keeps /
 
 MIDDLEWARE = [
     "onewindow.platform.project.middleware.RequestIdMiddleware",
+    # Static files before routing: an asset needs no county and no database.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "onewindow.platform.project.middleware.CountyRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -155,7 +164,21 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# The vendored assets are served by the app itself (WhiteNoise, straight from the app folders):
+# no CDN, no collectstatic step, no web server in front needed on an offline intranet.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_MAX_AGE = 3600
+
+# --- the browser tier (BFF) --------------------------------------------------------------------
+# How pages reach the API: in process (default), or over HTTP when the BFF runs on its own.
+BFF_GRAPHQL_CLIENT = os.environ.get(
+    "ONEWINDOW_BFF_CLIENT",
+    "onewindow.bff.http_client.HttpGraphQLClient"
+    if os.environ.get("ONEWINDOW_BFF_API_URL")
+    else "onewindow.platform.project.bff_client.InProcessClient",
+)
+BFF_GRAPHQL_URL = os.environ.get("ONEWINDOW_BFF_API_URL", "")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)

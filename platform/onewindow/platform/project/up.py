@@ -145,10 +145,12 @@ def _banner(base: str) -> str:
         f"  健康检查      {base}/healthz   {base}/readyz",
         f"  省级平台 API  {base}/graphql",
     ]
-    for county in County.objects.counties().order_by("code"):
+    counties = list(County.objects.counties().order_by("code"))
+    for county in counties:
         lines.append(f"  {county.name:<6} API  {base}/c/{county.code}/graphql")
     lines += [
-        f"  登录页面      {base}/accounts/login/",
+        f"  登录页面      {base}/accounts/login/（登录后选择县）",
+        *(f"  {c.name:<6} 工作台 {base}/c/{c.code}/   办事指南 {base}/c/{c.code}/guide/" for c in counties),
         f"  演示账号      {DEMO_USER} / {DEMO_PASSWORD}（省级运营 + 三县管理员）",
         "  按 Ctrl-C 停止全部进程",
         "",

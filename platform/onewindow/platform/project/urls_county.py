@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from django.urls import path
-from django.views.decorators.csrf import csrf_exempt
+from django.urls import include, path
 
 from onewindow.graphql.core.views import OneWindowGraphQLView
 from onewindow.graphql.schemas import county_schema
 from onewindow.platform.project.urls_common import common_patterns
 from onewindow.tenants.cases.views import correction_notice
 from onewindow.tenants.fallback.views import assignment_sheet
-from onewindow.tenants.reviews.views import public_case
 from onewindow.tenants.scoring.views import assessment_table
 
 urlpatterns = [
@@ -19,6 +17,6 @@ urlpatterns = [
     path("notices/<str:number>.pdf", correction_notice, name="correction-notice-pdf"),
     path("assignments/<str:number>.pdf", assignment_sheet, name="assignment-pdf"),
     path("assessments/<int:period_id>.xlsx", assessment_table, name="assessment-xlsx"),
-    # The signed token is the credential; an applicant has no session, so no CSRF cookie either.
-    path("r/<str:token>", csrf_exempt(public_case), name="public-case"),
+    path("people/", include("onewindow.bff.people.urls")),  # its own namespace: the platform has it too
+    path("", include("onewindow.bff.urls")),
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
 from onewindow.graphql.core.views import PlatformGraphQLView
 from onewindow.graphql.schemas import platform_schema
@@ -11,4 +11,6 @@ from onewindow.platform.project.urls_common import common_patterns
 urlpatterns = [
     *common_patterns,
     path("graphql", PlatformGraphQLView.as_view(schema=platform_schema), name="graphql"),
+    path("operators/", include("onewindow.bff.people.urls")),
+    path("", include("onewindow.bff.platform_urls")),
 ]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.versioning import lock_for_edit
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.audit.selectors import timelines
-from onewindow.tenants.cases.models import Case, CaseStatus
+from onewindow.tenants.cases.models import Case, CaseStatus, ExtensionStatus
 from onewindow.tenants.escalation.subjects import Units
 
 
@@ -45,6 +45,17 @@ def is_overdue(case: Case, today: dt.date | None = None) -> bool:
         and case.due_on is not None
         and case.due_on < (today or clock.today())
     )
+
+
+def with_pending_extension(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """Cases with an extension request waiting for the centre manager (延期审批)."""
+    return cases.filter(extensions__status=ExtensionStatus.REQUESTED).distinct()
+
+
+def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
+    """By case number (any part) or the applicant's name — never by 身份证号 or phone."""
+    text = text.strip()
+    return cases.filter(Q(number__icontains=text) | Q(applicant__name__icontains=text))
 
 
 def issued_cases() -> QuerySet[Case]:

@@ -43,3 +43,10 @@ def posted_under_a_year(member: StaffMember, today: dt.date | None = None) -> bo
     if member.posted_since is None:
         return False
     return member.posted_since > one_year_before(today or clock.today())
+
+
+def staff_member_for(username: str) -> StaffMember | None:
+    """The roster entry of a login (its window and department), if the county lists one."""
+    if not username:
+        return None
+    return StaffMember.objects.live().select_related("department", "window").filter(username=username).first()

@@ -1,0 +1,139 @@
+"""后台审批 (approver): the department's inbox by due date, pause / resume, extension, decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from onewindow.bff.exports import all_pages, xlsx_response
+from onewindow.bff.pages import PageError, done_or_none, me, mutate, page, page_args, query, render_page
+
+PAUSE_KINDS = [
+    ("correction", "补正"),
+    ("hearing", "听证"),
+    ("testing", "检验检测"),
+    ("expert_review", "专家评审"),
+    ("site_inspection", "现场勘验"),
+]
+
+
+def _department(request: HttpRequest) -> str | None:
+    """The approver's own department (roster); others may choose one."""
+    member = me(request).get("staffMember") or {}
+    own = (member.get("department") or {}).get("code")
+    return request.GET.get("department") or own or None
+
+
+@page
+def inbox(request: HttpRequest) -> HttpResponse:
+    department = _department(request)
+    if request.GET.get("export") == "xlsx":
+        rows = all_pages(
+            lambda after: query(request, "approvals/inbox", department=department, first=100, after=after),
+            "cases",
+        )
+        rows.sort(key=lambda c: c["dueOn"] or "9999")
+        return xlsx_response(
+            "待审批办件",
+            [
+                ("办件编号", 22),
+                ("事项", 30),
+                ("申请人", 24),
+                ("受理日期", 12),
+                ("承诺办结", 12),
+                ("状态", 10),
+            ],
+            (
+                (
+                    c["number"],
+                    c["itemName"],
+                    c["applicant"]["name"],
+                    c["acceptedOn"],
+                    c["dueOn"],
+                    "超期" if c["overdue"] else "暂停" if c["paused"] else "计时中",
+                )
+                for c in rows
+            ),
+        )
+    data = query(request, "approvals/inbox", department=department, **page_args(request))
+    cases = [edge["node"] for edge in data["cases"]["edges"]]
+    cases.sort(key=lambda c: c["dueOn"] or "9999")  # the most urgent first, within the page
+    return render_page(
+        request,
+        "bff/approvals/inbox.html",
+        {
+            "title": "后台审批",
+            "cases": cases,
+            "connection": data["cases"],
+            "departments": data["departments"],
+            "department": department,
+        },
+    )
+
+
+def _case(request: HttpRequest, number: str) -> dict[str, Any]:
+    case = query(request, "approvals/case", number=number)["case"]
+    if case is None:
+        raise PageError(404, "NOT_FOUND", f"办件 {number} 不存在")
+    return {"title": f"审批 {number}", "case": case, "pause_kinds": PAUSE_KINDS}
+
+
+@page
+def case_detail(request: HttpRequest, number: str) -> HttpResponse:
+    return render_page(request, "bff/approvals/case.html", _case(request, number))
+
+
+@page
+def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
+    here = reverse("bff:approvals-case", kwargs={"number": number})
+    if request.method != "POST":
+        return redirect(here)
+    post = request.POST
+    version = int(post.get("version") or 0)
+    if action == "pause":
+        result = mutate(
+            request,
+            "approvals/pause",
+            number=number,
+            version=version,
+            kind=post.get("kind", ""),
+            reason=post.get("reason", "").strip() or None,
+        )
+        message = "已暂停计时"
+    elif action == "resume":
+        result = mutate(request, "approvals/resume", number=number, version=version)
+        message = "已恢复计时"
+    elif action == "extend":
+        days = post.get("days", "")
+        result = mutate(
+            request,
+            "approvals/extend",
+            number=number,
+            version=version,
+            days=int(days) if days.isdecimal() else 0,
+            reason=post.get("reason", "").strip(),
+        )
+        message = "延期申请已提交，待中心负责人审批"
+    elif action == "decide":
+        approve = post.get("approve") == "1"
+        result = mutate(
+            request,
+            "approvals/decide",
+            number=number,
+            version=version,
+            approve=approve,
+            reason=post.get("reason", "").strip() or None,
+        )
+        message = "已办结（准予），结果转综合出件窗口" if approve else "已作出不予许可决定"
+        here = reverse("bff:approvals")
+    else:
+        return redirect(here)
+    response = done_or_none(request, result, message, here)
+    if response is not None:
+        return response
+    context = _case(request, number)
+    context.update({"errors": result.by_field(), "failed_action": action})
+    return render_page(request, "bff/approvals/case.html", context, status=400)

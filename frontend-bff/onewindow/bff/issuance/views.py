@@ -1,0 +1,65 @@
+"""综合出件 (issuance window): results ready to issue; pickup, self-print or express (the SMS
+goes through the outbox); delivery confirmation."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from onewindow.bff.pages import done_or_none, me, mutate, page, page_args, query, render_page
+
+DELIVERIES = [("pickup", "窗口领取"), ("self_print", "自助打印"), ("express", "政务快递（短信通知申请人）")]
+
+
+def _ready(request: HttpRequest) -> dict[str, object]:
+    data = query(request, "issuance/ready", **page_args(request))
+    member = me(request).get("staffMember") or {}
+    return {
+        "title": "综合出件",
+        "ready": data["ready"],
+        "issued": [e["node"] for e in data["issued"]["edges"]],
+        "windows": data["windows"],
+        "my_window": member.get("windowCode"),
+        "deliveries": DELIVERIES,
+    }
+
+
+@page
+def ready(request: HttpRequest) -> HttpResponse:
+    return render_page(request, "bff/issuance/ready.html", _ready(request))
+
+
+@page
+def issue(request: HttpRequest, number: str) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("bff:issuance")
+    post = request.POST
+    result = mutate(
+        request,
+        "issuance/issue",
+        number=number,
+        version=int(post.get("version") or 0),
+        window=post.get("window", ""),
+        delivery=post.get("delivery", ""),
+        trackingNumber=post.get("tracking_number", "").strip() or None,
+    )
+    response = done_or_none(request, result, f"{number} 已出件", reverse("bff:issuance"))
+    if response is not None:
+        return response
+    context = _ready(request)
+    context.update({"errors": result.by_field(), "failed_number": number})
+    return render_page(request, "bff/issuance/ready.html", context, status=400)
+
+
+@page
+def confirm(request: HttpRequest, number: str) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("bff:issuance")
+    result = mutate(request, "issuance/confirm", number=number)
+    response = done_or_none(request, result, f"{number} 已确认送达", reverse("bff:issuance"))
+    if response is not None:
+        return response
+    context = _ready(request)
+    context.update({"errors": result.by_field(), "failed_number": number})
+    return render_page(request, "bff/issuance/ready.html", context, status=400)

@@ -1,0 +1,85 @@
+"""The left menu, by what the user may do here (the API's permissions, not role names)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    url_name: str
+    needs: frozenset[str]  # any one of these permissions shows the entry; empty: everyone
+
+
+_CASE_READERS = frozenset({"case.intake", "case.manage", "case.decide", "case.process"})
+
+_COUNTY_MENU: list[tuple[str, list[Entry]]] = [
+    ("工作台", [Entry("我的工作台", "bff:home", frozenset())]),
+    (
+        "办件",
+        [
+            Entry("综合受理", "bff:intake", frozenset({"case.intake"})),
+            Entry("后台审批", "bff:approvals", frozenset({"case.decide", "case.process"})),
+            Entry("综合出件", "bff:issuance", frozenset({"case.issue"})),
+            Entry(
+                "办件查询",
+                "bff:cases",
+                frozenset({"case.intake", "case.manage", "case.decide", "case.process"}),
+            ),
+        ],
+    ),
+    (
+        "中心管理",
+        [
+            Entry("超期与挂牌警示", "bff:manage-overdue", frozenset({"case.manage"})),
+            Entry("延期审批", "bff:manage-extensions", frozenset({"case.manage"})),
+            Entry("办不成事", "bff:fallback", frozenset({"work_orders.handle", "case.intake"})),
+            Entry("差评整改工单", "bff:work-orders", frozenset({"work_orders.handle"})),
+        ],
+    ),
+    (
+        "系统管理",
+        [
+            Entry("人员与权限", "people:members", frozenset({"county.manage_staff"})),
+            Entry("操作记录", "people:history", frozenset({"county.manage_staff"})),
+        ],
+    ),
+    ("公开", [Entry("办事指南", "bff:guide", frozenset()), Entry("进度查询", "bff:status", frozenset())]),
+]
+
+_PLATFORM_MENU: list[tuple[str, list[Entry]]] = [
+    ("省级平台", [Entry("选择县", "bff-platform:home", frozenset())]),
+    (
+        "平台管理",
+        [
+            Entry("省级运营人员", "people:members", frozenset({"platform.manage_operators"})),
+            Entry("操作记录", "people:history", frozenset({"platform.manage_operators"})),
+        ],
+    ),
+]
+
+
+def menu_for(perms: set[str], *, in_county: bool, path: str) -> list[dict[str, Any]]:
+    sections: list[dict[str, Any]] = []
+    for title, entries in _COUNTY_MENU if in_county else _PLATFORM_MENU:
+        items = [
+            {"label": e.label, "url": reverse(e.url_name), "active": False}
+            for e in entries
+            if not e.needs or e.needs & perms
+        ]
+        if items:
+            sections.append({"title": title, "items": items})
+    # The entry whose address is the longest start of the page's path is the current one.
+    candidates = [i for s in sections for i in s["items"] if path == i["url"] or _under(path, i["url"])]
+    if candidates:
+        max(candidates, key=lambda i: len(i["url"]))["active"] = True
+    return sections
+
+
+def _under(path: str, url: str) -> bool:
+    home = url.rstrip("/").count("/") <= 2  # /c/<code>/ itself: only an exact match
+    return not home and path.startswith(url)

@@ -1,0 +1,196 @@
+"""What every page view uses: run an operation as the caller, map errors, render in the shell.
+
+Views stay small (after Healthchecks): parse the request, run one or two persisted operations
+through :func:`query` / :func:`mutate`, render. Errors become Chinese messages; a page request
+without a login is redirected to the login page, never answered with JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from onewindow.bff.client import get_client
+from onewindow.bff.messages import message_for
+from onewindow.bff.nav import menu_for
+from onewindow.bff.operations import operation
+
+
+class LoginRequired(Exception):
+    """The API says nobody is logged in: send the browser to the login page."""
+
+
+class PageError(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@dataclass
+class FieldError:
+    field: str | None
+    code: str
+    message: str
+
+
+@dataclass
+class MutationResult:
+    payload: dict[str, Any]
+    errors: list[FieldError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def by_field(self) -> dict[str, list[FieldError]]:
+        """Errors keyed by the last part of their field path (``input.applicant.phone`` → ``phone``,
+        ``input.materials[2]`` → ``materials``), as the form's inputs are named; ``""`` for the rest."""
+        grouped: dict[str, list[FieldError]] = {}
+        for error in self.errors:
+            key = _camel((error.field or "").split(".")[-1].split("[")[0])
+            key = "" if key == "input" else key
+            grouped.setdefault(key, []).append(error)
+        return grouped
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _run(request: HttpRequest, name: str, variables: dict[str, Any]) -> dict[str, Any]:
+    op = operation(name)
+    platform = op.runs_on_platform(in_county(request))
+    answer = get_client().execute(request, op.document, variables, platform=platform)
+    # A page's operation asks for what the page shows: any error (a refused field included)
+    # makes the page an error page rather than a page with holes.
+    if answer.status >= 400 or answer.errors:
+        first = answer.errors[0] if answer.errors else {}
+        code = (first.get("extensions") or {}).get("code") or first.get("code") or "BAD_REQUEST"
+        _raise_for(code, first.get("message", ""), answer.status)
+    return answer.data
+
+
+def _raise_for(code: str, message: str, status: int) -> None:
+    if code == "UNAUTHENTICATED":
+        raise LoginRequired
+    if code in {"NOT_A_MEMBER", "PERMISSION_DENIED"}:
+        status = 403
+    elif code in {"NOT_FOUND", "COUNTY_NOT_FOUND", "LINK_INVALID", "LINK_EXPIRED"}:
+        status = 404
+    elif status < 400:
+        status = 400 if code != "INTERNAL_ERROR" else 500
+    raise PageError(status, code, message_for(code, message))
+
+
+def query(request: HttpRequest, name: str, **variables: Any) -> dict[str, Any]:
+    """Run the persisted query ``name`` (``"<area>/<file>"``) and return its ``data``."""
+    return _run(request, name, variables)
+
+
+def mutate(request: HttpRequest, name: str, **variables: Any) -> MutationResult:
+    """Run the persisted mutation ``name``; its single root field is the payload."""
+    data = _run(request, name, variables)
+    payload = next(iter(data.values()), None) or {}
+    if any(e.get("code") == "UNAUTHENTICATED" for e in payload.get("errors") or []):
+        raise LoginRequired
+    errors = [
+        FieldError(e.get("field"), e.get("code", ""), message_for(e.get("code"), e.get("message", "")))
+        for e in payload.get("errors") or []
+    ]
+    return MutationResult(payload, errors)
+
+
+def page(view: Callable[..., HttpResponse] | None = None, *, public: bool = False) -> Any:
+    """Decorate a page view: logged-in only (unless ``public``), API errors as Chinese pages."""
+
+    def decorator(fn: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(fn)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not public and not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            try:
+                return fn(request, *args, **kwargs)
+            except LoginRequired:
+                return redirect_to_login(request.get_full_path())
+            except PageError as err:
+                template = "bff/public/error.html" if public else "bff/error.html"
+                context = {"error": err, "title": "出错了"}
+                if not public:
+                    context.update(_shell(request))
+                return render(request, template, context, status=err.status)
+
+        return wrapper
+
+    return decorator(view) if view is not None else decorator
+
+
+def in_county(request: HttpRequest) -> bool:
+    county = getattr(request, "tenant", None)
+    return county is not None and not getattr(county, "is_platform", True)
+
+
+def _shell(request: HttpRequest) -> dict[str, Any]:
+    """The header and the menu: the county, the user and their roles here (cached per request)."""
+    cached = getattr(request, "_bff_shell", None)
+    if cached is not None:
+        return dict(cached)
+    here = in_county(request)
+    try:
+        data = _run(request, "shell/county" if here else "shell/platform", {})
+    except PageError:
+        data = {}
+    me = data.get("me") or {}
+    shell = {
+        "me": me,
+        "county": data.get("county"),
+        "in_county": here,
+        "menu": menu_for(set(me.get("permissions") or []), in_county=here, path=request.path),
+    }
+    request._bff_shell = shell  # type: ignore[attr-defined]
+    return dict(shell)
+
+
+def render_page(
+    request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200
+) -> HttpResponse:
+    """Render a staff page inside the shell (header with county and user, menu by role).
+    An htmx request for a fragment gets the template alone."""
+    full = {**_shell(request), **context} if not request.headers.get("HX-Request") else context
+    return render(request, template, full, status=status)
+
+
+def me(request: HttpRequest) -> dict[str, Any]:
+    """The caller as the API sees them here: name, roles, permissions, roster entry."""
+    return dict(_shell(request).get("me") or {})
+
+
+def permissions(request: HttpRequest) -> set[str]:
+    return set(me(request).get("permissions") or [])
+
+
+def done_or_none(request: HttpRequest, result: MutationResult, message: str, url: str) -> HttpResponse | None:
+    """After a form's mutation: on success a flash message and a redirect (so a reload does not
+    post twice); on failure ``None`` — the caller renders the form again with the errors."""
+    if not result.ok:
+        return None
+    messages.success(request, message)
+    return redirect(url)
+
+
+PAGE_SIZES = (10, 20, 50, 100)
+
+
+def page_args(request: HttpRequest, size: int = 50) -> dict[str, Any]:
+    """``first``/``after`` from the query string: cursor pagination, ``size`` rows a page unless
+    the user picked another of :data:`PAGE_SIZES` (``?size=``)."""
+    asked = request.GET.get("size", "")
+    first = int(asked) if asked.isdecimal() and int(asked) in PAGE_SIZES else size
+    return {"first": first, "after": request.GET.get("after") or None}

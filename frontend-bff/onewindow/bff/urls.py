@@ -1,0 +1,50 @@
+"""County pages, at ``/c/<code>/…`` (or the county's own host)."""
+
+from __future__ import annotations
+
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+
+from onewindow.bff.approvals import views as approvals
+from onewindow.bff.cases import views as cases
+from onewindow.bff.fallback import views as fallback
+from onewindow.bff.home import views as home
+from onewindow.bff.intake import views as intake
+from onewindow.bff.issuance import views as issuance
+from onewindow.bff.manage import views as manage
+from onewindow.bff.public import views as public
+from onewindow.bff.workorders import views as workorders
+
+app_name = "bff"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("intake/", intake.intake, name="intake"),
+    path("intake/search", intake.search_items, name="intake-search"),
+    path("intake/receive", intake.receive, name="intake-receive"),
+    path("intake/cases/<str:number>/", intake.case_detail, name="intake-case"),
+    path("intake/cases/<str:number>/<str:action>", intake.case_action, name="intake-action"),
+    path("approvals/", approvals.inbox, name="approvals"),
+    path("approvals/cases/<str:number>/", approvals.case_detail, name="approvals-case"),
+    path("approvals/cases/<str:number>/<str:action>", approvals.case_action, name="approvals-action"),
+    path("issuance/", issuance.ready, name="issuance"),
+    path("issuance/<str:number>/issue", issuance.issue, name="issuance-issue"),
+    path("issuance/<str:number>/confirm", issuance.confirm, name="issuance-confirm"),
+    path("cases/", cases.case_list, name="cases"),
+    path("cases/<str:number>/", cases.case_timeline, name="case"),
+    path("manage/overdue/", manage.overdue, name="manage-overdue"),
+    path("manage/extensions/", manage.extensions, name="manage-extensions"),
+    path("manage/extensions/<str:extension_id>", manage.decide_extension, name="manage-extension-decide"),
+    path("manage/fallback/", fallback.board, name="fallback"),
+    path("manage/fallback/register", fallback.register, name="fallback-register"),
+    path("manage/fallback/<str:number>/", fallback.case_detail, name="fallback-case"),
+    path("manage/fallback/<str:number>/<str:action>", fallback.case_action, name="fallback-action"),
+    path("manage/work-orders/", workorders.order_list, name="work-orders"),
+    path("manage/work-orders/<str:number>/", workorders.order_detail, name="work-order"),
+    path("manage/work-orders/<str:number>/<str:action>", workorders.order_action, name="work-order-action"),
+    # 群众: no login. The receipt link's signed token is the credential (no session, no CSRF).
+    path("r/<str:token>", csrf_exempt(public.receipt), name="receipt"),
+    path("status/", public.status, name="status"),
+    path("guide/", public.guide, name="guide"),
+    path("guide/<str:code>/", public.guide_item, name="guide-item"),
+]
