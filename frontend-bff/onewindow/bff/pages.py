@@ -95,6 +95,14 @@ def query(request: HttpRequest, name: str, **variables: Any) -> dict[str, Any]:
     return _run(request, name, variables)
 
 
+def query_one(request: HttpRequest, name: str, field: str, what: str, **variables: Any) -> dict[str, Any]:
+    """The object ``field`` of the query's answer, or a 404 page naming ``what``."""
+    found = query(request, name, **variables)[field]
+    if found is None:
+        raise PageError(404, "NOT_FOUND", f"{what} 不存在")
+    return dict(found)
+
+
 def mutate(request: HttpRequest, name: str, **variables: Any) -> MutationResult:
     """Run the persisted mutation ``name``; its single root field is the payload."""
     data = _run(request, name, variables)
@@ -183,6 +191,25 @@ def done_or_none(request: HttpRequest, result: MutationResult, message: str, url
         return None
     messages.success(request, message)
     return redirect(url)
+
+
+def answer(
+    request: HttpRequest,
+    result: MutationResult,
+    *,
+    message: str,
+    url: str,
+    template: str,
+    context: Callable[[], dict[str, Any]],
+    **marks: Any,
+) -> HttpResponse:
+    """The end of every form view: success → flash and redirect; failure → the page again
+    (``context()``, read anew) with each error beside its field, and ``marks`` saying which
+    form failed; status 400, nothing was recorded."""
+    response = done_or_none(request, result, message, url)
+    if response is not None:
+        return response
+    return render_page(request, template, {**context(), "errors": result.by_field(), **marks}, status=400)
 
 
 PAGE_SIZES = (10, 20, 50, 100)

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from onewindow.bff.exports import all_pages, xlsx_response
-from onewindow.bff.pages import PageError, done_or_none, me, mutate, page, page_args, query, render_page
+from onewindow.bff.pages import answer, me, mutate, page, page_args, query, query_one, render_page
 
 PAUSE_KINDS = [
     ("correction", "补正"),
@@ -75,9 +75,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 def _case(request: HttpRequest, number: str) -> dict[str, Any]:
-    case = query(request, "approvals/case", number=number)["case"]
-    if case is None:
-        raise PageError(404, "NOT_FOUND", f"办件 {number} 不存在")
+    case = query_one(request, "approvals/case", "case", f"办件 {number}", number=number)
     return {"title": f"审批 {number}", "case": case, "pause_kinds": PAUSE_KINDS}
 
 
@@ -131,9 +129,12 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
         here = reverse("bff:approvals")
     else:
         return redirect(here)
-    response = done_or_none(request, result, message, here)
-    if response is not None:
-        return response
-    context = _case(request, number)
-    context.update({"errors": result.by_field(), "failed_action": action})
-    return render_page(request, "bff/approvals/case.html", context, status=400)
+    return answer(
+        request,
+        result,
+        message=message,
+        url=here,
+        template="bff/approvals/case.html",
+        context=lambda: _case(request, number),
+        failed_action=action,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 
 from onewindow.bff.exports import all_pages, xlsx_response
-from onewindow.bff.pages import PageError, page, page_args, query, render_page
+from onewindow.bff.pages import page, page_args, query, query_one, render_page
 from onewindow.bff.templatetags.bff import CASE_STATUS
 
 ACTION_LABELS = {
@@ -96,9 +96,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @page
 def case_timeline(request: HttpRequest, number: str) -> HttpResponse:
-    case = query(request, "cases/timeline", number=number)["case"]
-    if case is None:
-        raise PageError(404, "NOT_FOUND", f"办件 {number} 不存在")
+    case = query_one(request, "cases/timeline", "case", f"办件 {number}", number=number)
     for event in case["timeline"]:
         event["label"] = ACTION_LABELS.get(event["action"], event["action"])
     return render_page(request, "bff/cases/timeline.html", {"title": f"办件 {number}", "case": case})

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from onewindow.bff.pages import (
     PageError,
-    done_or_none,
+    answer,
     mutate,
     page,
     page_args,
@@ -73,13 +73,16 @@ def register(request: HttpRequest) -> HttpResponse:
         window=post.get("window") or None,
     )
     number = (result.payload.get("case") or {}).get("number", "")
-    response = done_or_none(
-        request, result, f"已登记 {number}", reverse("bff:fallback-case", args=[number or "-"])
+    return answer(
+        request,
+        result,
+        message=f"已登记 {number}",
+        url=reverse("bff:fallback-case", args=[number or "-"]),
+        template="bff/fallback/board.html",
+        context=lambda: _board(request),
+        posted=post,
+        open_register=True,
     )
-    if response is not None:
-        return response
-    context = _board(request, errors=result.by_field(), posted=post, open_register=True)
-    return render_page(request, "bff/fallback/board.html", context, status=400)
 
 
 def _case(request: HttpRequest, number: str) -> dict[str, Any]:
@@ -150,9 +153,12 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
         message = "已销号"
     else:
         return redirect(here)
-    response = done_or_none(request, result, message, here)
-    if response is not None:
-        return response
-    context = _case(request, number)
-    context.update({"errors": result.by_field(), "failed_action": action})
-    return render_page(request, "bff/fallback/case.html", context, status=400)
+    return answer(
+        request,
+        result,
+        message=message,
+        url=here,
+        template="bff/fallback/case.html",
+        context=lambda: _case(request, number),
+        failed_action=action,
+    )

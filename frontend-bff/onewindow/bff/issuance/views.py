@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.pages import done_or_none, me, mutate, page, page_args, query, render_page
+from onewindow.bff.pages import answer, me, mutate, page, page_args, query, render_page
 
 DELIVERIES = [("pickup", "窗口领取"), ("self_print", "自助打印"), ("express", "政务快递（短信通知申请人）")]
 
@@ -44,12 +44,15 @@ def issue(request: HttpRequest, number: str) -> HttpResponse:
         delivery=post.get("delivery", ""),
         trackingNumber=post.get("tracking_number", "").strip() or None,
     )
-    response = done_or_none(request, result, f"{number} 已出件", reverse("bff:issuance"))
-    if response is not None:
-        return response
-    context = _ready(request)
-    context.update({"errors": result.by_field(), "failed_number": number})
-    return render_page(request, "bff/issuance/ready.html", context, status=400)
+    return answer(
+        request,
+        result,
+        message=f"{number} 已出件",
+        url=reverse("bff:issuance"),
+        template="bff/issuance/ready.html",
+        context=lambda: _ready(request),
+        failed_number=number,
+    )
 
 
 @page
@@ -57,9 +60,12 @@ def confirm(request: HttpRequest, number: str) -> HttpResponse:
     if request.method != "POST":
         return redirect("bff:issuance")
     result = mutate(request, "issuance/confirm", number=number)
-    response = done_or_none(request, result, f"{number} 已确认送达", reverse("bff:issuance"))
-    if response is not None:
-        return response
-    context = _ready(request)
-    context.update({"errors": result.by_field(), "failed_number": number})
-    return render_page(request, "bff/issuance/ready.html", context, status=400)
+    return answer(
+        request,
+        result,
+        message=f"{number} 已确认送达",
+        url=reverse("bff:issuance"),
+        template="bff/issuance/ready.html",
+        context=lambda: _ready(request),
+        failed_number=number,
+    )

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.pages import done_or_none, mutate, page, page_args, query, render_page
+from onewindow.bff.pages import answer, mutate, page, page_args, query, render_page
 
 
 @page
@@ -49,9 +49,12 @@ def decide_extension(request: HttpRequest, extension_id: str) -> HttpResponse:
     result = mutate(request, "manage/decide_extension", id=extension_id, approve=approve)
     number = (result.payload.get("case") or {}).get("number", "")
     message = f"已批准 {number} 的延期" if approve else f"未批准 {number} 的延期"
-    response = done_or_none(request, result, message, reverse("bff:manage-extensions"))
-    if response is not None:
-        return response
-    context = _extensions(request)
-    context.update({"errors": result.by_field(), "failed_id": extension_id})
-    return render_page(request, "bff/manage/extensions.html", context, status=400)
+    return answer(
+        request,
+        result,
+        message=message,
+        url=reverse("bff:manage-extensions"),
+        template="bff/manage/extensions.html",
+        context=lambda: _extensions(request),
+        failed_id=extension_id,
+    )

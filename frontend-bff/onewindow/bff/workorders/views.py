@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.pages import PageError, done_or_none, mutate, page, page_args, query, render_page
+from onewindow.bff.pages import answer, mutate, page, page_args, query, query_one, render_page
 
 STATUSES = [
     ("OPEN", "待回访"),
@@ -48,9 +48,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
 
 
 def _order(request: HttpRequest, number: str) -> dict[str, Any]:
-    order = query(request, "workorders/order", number=number)["workOrder"]
-    if order is None:
-        raise PageError(404, "NOT_FOUND", f"工单 {number} 不存在")
+    order = query_one(request, "workorders/order", "workOrder", f"工单 {number}", number=number)
     return {"title": f"差评工单 {number}", "order": order, "classifications": CLASSIFICATIONS}
 
 
@@ -98,9 +96,12 @@ def order_action(request: HttpRequest, number: str, action: str) -> HttpResponse
         message = "已报告整改情况"
     else:
         return redirect(here)
-    response = done_or_none(request, result, message, here)
-    if response is not None:
-        return response
-    context = _order(request, number)
-    context.update({"errors": result.by_field(), "failed_action": action})
-    return render_page(request, "bff/workorders/order.html", context, status=400)
+    return answer(
+        request,
+        result,
+        message=message,
+        url=here,
+        template="bff/workorders/order.html",
+        context=lambda: _order(request, number),
+        failed_action=action,
+    )
