@@ -100,3 +100,14 @@ def test_a_member_of_another_county_gets_nothing(wenling) -> None:  # type: igno
     response = get(clerk, f"{BASE}/intake/?item=QY-SL")
     assert response.status_code == 403
     assert "QY-SL" not in response.content.decode() and "公司章程" not in response.content.decode()
+
+
+def test_a_browser_following_a_pdf_link_without_a_session_goes_to_the_login_page() -> None:
+    from django.test import Client
+
+    response = get(Client(), f"{BASE}/notices/X-G1.pdf", HTTP_ACCEPT="text/html,application/xhtml+xml")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/c/150626/notices/X-G1.pdf"
+    assert get(Client(), f"{BASE}/assessments/1.xlsx", HTTP_ACCEPT="text/html")["Location"].startswith(
+        "/accounts/login/"
+    )

@@ -96,3 +96,24 @@ def test_create_operator_command_on_a_fresh_install(capsys) -> None:  # type: ig
     out = capsys.readouterr().out
     assert "临时密码" in out
     assert Membership.objects.get(user__username="first-op", county=None).roles == [Role.PROVINCIAL_OPERATOR]
+
+
+def test_a_member_creates_and_revokes_an_api_token_shown_once(wenling) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wenling, Role.COUNTY_ADMIN)
+    made = post(admin, "/c/331081/accounts/tokens/create", {"name": "12345 对接"})
+    assert made.status_code == 302
+    secret = re.search(r"令牌已创建：(ow_\S+?)（", _flash(admin, made))
+    assert secret, "the secret is shown once"
+    from onewindow.platform.accounts.models import ApiToken
+
+    token = ApiToken.objects.get(name="12345 对接")
+    assert (
+        token.county == wenling
+        and secret.group(1) not in get(admin, "/c/331081/accounts/tokens/").content.decode()
+    )
+
+    page = get(admin, "/c/331081/accounts/tokens/").content.decode()
+    token_id = re.search(r'name="id" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert post(admin, "/c/331081/accounts/tokens/revoke", {"id": token_id}).status_code == 302
+    token.refresh_from_db()
+    assert token.revoked_at is not None

@@ -90,12 +90,12 @@ def _raise_for(code: str, message: str, status: int) -> None:
     raise PageError(status, code, message_for(code, message))
 
 
-def query(request: HttpRequest, name: str, **variables: Any) -> dict[str, Any]:
+def query(request: HttpRequest, name: str, /, **variables: Any) -> dict[str, Any]:
     """Run the persisted query ``name`` (``"<area>/<file>"``) and return its ``data``."""
     return _run(request, name, variables)
 
 
-def query_one(request: HttpRequest, name: str, field: str, what: str, **variables: Any) -> dict[str, Any]:
+def query_one(request: HttpRequest, name: str, field: str, what: str, /, **variables: Any) -> dict[str, Any]:
     """The object ``field`` of the query's answer, or a 404 page naming ``what``."""
     found = query(request, name, **variables)[field]
     if found is None:
@@ -103,7 +103,7 @@ def query_one(request: HttpRequest, name: str, field: str, what: str, **variable
     return dict(found)
 
 
-def mutate(request: HttpRequest, name: str, **variables: Any) -> MutationResult:
+def mutate(request: HttpRequest, name: str, /, **variables: Any) -> MutationResult:
     """Run the persisted mutation ``name``; its single root field is the payload."""
     data = _run(request, name, variables)
     payload = next(iter(data.values()), None) or {}
