@@ -38,7 +38,7 @@ def page_counts(client: Client, query: str, path: str, field: str) -> tuple[int,
     return counts[0], counts[1]
 
 
-CASE_FIELDS = """number itemName departmentName windowCode parentNumber overdue reviewLevel
+CASE_FIELDS = """number itemName departmentName windowCode parentNumber overdue reviewLevel reminderLevel
   applicant { name idNumber phone masked }
   materials { code state } notices { number } pauses { kind startedOn } extensions { days }
   issuance { windowCode } timeline { action }"""

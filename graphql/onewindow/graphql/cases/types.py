@@ -14,8 +14,14 @@ from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.cases import models
 from onewindow.tenants.cases.selectors import case_list, case_timelines, is_overdue
+from onewindow.tenants.escalation.selectors import reminder_levels
 
 CaseStatusEnum = graphene.Enum.from_enum(models.CaseStatus, description="办件状态")
+
+
+def _case_reminder_levels(pks: list[Any]) -> dict[Any, int]:
+    levels = reminder_levels("Case", pks)
+    return {pk: levels[str(pk)] for pk in pks if str(pk) in levels}
 
 
 def mask(value: str) -> str:
@@ -141,6 +147,9 @@ class CaseType(DjangoObjectType):
     sub_cases = graphene.List(graphene.NonNull(lambda: CaseType), required=True)
     issuance = graphene.Field(IssuanceType)
     review_level = graphene.Int()
+    reminder_level = graphene.Int(
+        required=True, description="已发出的督办提醒级数（三级提醒：0 无，1 黄、2 橙、3 红）"
+    )
     timeline = graphene.List(graphene.NonNull(TimelineEvent), required=True)
 
     class Meta:
@@ -226,6 +235,11 @@ class CaseType(DjangoObjectType):
     def resolve_review_level(root: models.Case, info: Any) -> int | None:
         review = one(root, "review")
         return review.level if review else None
+
+    @staticmethod
+    def resolve_reminder_level(root: models.Case, info: Any) -> int:
+        levels: int = batched(root, "_reminder_level", _case_reminder_levels, 0)
+        return levels
 
     @staticmethod
     def resolve_timeline(root: models.Case, info: Any) -> list[TimelineEvent]:
