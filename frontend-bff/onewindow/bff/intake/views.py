@@ -13,14 +13,8 @@ from django.urls import reverse
 
 from onewindow.bff.forms import applicant_errors
 from onewindow.bff.pages import PageError, me, mutate, page, query, render_page
+from onewindow.bff.templatetags.bff import LABELS
 
-_STATE_LABELS = {
-    "PROVIDED": "已提交",
-    "MISSING": "缺少",
-    "IRREGULAR": "不规范",
-    "TOLERATED": "容缺",
-    "EXEMPT": "免提交",
-}
 # "两个免于提交": issued by the government itself, or available as an e-licence.
 _EXEMPT_LABELS = {"government_issued": "政府部门核发", "e_licence": "可调用电子证照"}
 _SOURCE_LABELS = {"APPLICANT": "申请人提供", "GOVERNMENT": "政府部门核发", "E_LICENSE": "电子证照"}
@@ -126,10 +120,8 @@ def _case_context(request: HttpRequest, number: str) -> dict[str, Any]:
     case = data["case"]
     if case is None:
         raise PageError(404, "NOT_FOUND", f"办件 {number} 不存在")
-    for m in case["materials"]:
-        m["state_label"] = _STATE_LABELS.get(m["state"], m["state"])
     problems = [
-        {"code": m["code"], "name": m["name"], "problem": m["state_label"], "note": m["note"]}
+        {"code": m["code"], "name": m["name"], "problem": LABELS["material"][m["state"]], "note": m["note"]}
         for m in case["materials"]
         if m["state"] in {"MISSING", "IRREGULAR"}
     ] + [

@@ -21,6 +21,42 @@ CASE_STATUS = {
 }
 
 
+# The API's enum values, as the hall says them.
+LABELS = {
+    "material": {
+        "PROVIDED": "已提交",
+        "MISSING": "缺少",
+        "IRREGULAR": "不规范",
+        "TOLERATED": "容缺",
+        "EXEMPT": "免提交",
+    },
+    "pause": {
+        "CORRECTION": "补正",
+        "HEARING": "听证",
+        "TESTING": "检验检测",
+        "EXPERT_REVIEW": "专家评审",
+        "SITE_INSPECTION": "现场勘验",
+    },
+    "extension": {"REQUESTED": "待批准", "APPROVED": "已批准", "REJECTED": "未批准"},
+    "delivery": {"PICKUP": "窗口领取", "SELF_PRINT": "自助打印", "EXPRESS": "政务快递"},
+    "tier": {"GENERAL": "一般问题", "HARD": "疑难复杂问题", "VERY_HARD": "特别疑难复杂问题"},
+    "classification": {
+        "FIX_NOW": "立即整改",
+        "EXPLAIN": "限期整改并解释说明",
+        "NO_LEGAL_BASIS": "无法律依据，解释说明",
+        "MISTAKEN": "误评或恶意差评，申诉",
+    },
+}
+
+
+@register.filter
+def label(value: str | None, kind: str) -> str:
+    """``{{ m.state|label:"material" }}`` → 已提交; an unknown value is shown as it is."""
+    if not value:
+        return "—"
+    return LABELS.get(kind, {}).get(value, value)
+
+
 @register.simple_tag
 def field_errors(errors: dict[str, list[Any]] | None, name: str) -> str:
     """The API's errors for one input, each with its code and message, beside the field."""
