@@ -114,7 +114,7 @@ def test_a_dissatisfied_applicant_reopens_it_and_can_move_it_up() -> None:
 def test_hotline_cases_need_their_work_order_number() -> None:
     with pytest.raises(BusinessError) as err:
         registered(channel="hotline")
-    assert err.value.field == "hotlineRef"
+    assert err.value.field == "hotline_ref"  # the domain's name; the API answers hotlineRef
     assert registered(channel="hotline", hotline_ref="12345-2026-0001").hotline_ref == "12345-2026-0001"
 
 

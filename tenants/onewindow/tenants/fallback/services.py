@@ -81,7 +81,7 @@ def register_fallback(
             "REQUIRED", "请填写基本情况和反映人", field="summary" if not summary.strip() else "applicantName"
         )
     if channel == FallbackChannel.HOTLINE and not hotline_ref.strip():
-        raise BusinessError("REQUIRED", "12345 转来的须填工单号", field="hotlineRef")
+        raise BusinessError("REQUIRED", "12345 转来的须填工单号", field="hotline_ref")
     the_window = Window.objects.live().filter(code=window).first() if window else None
     if window and the_window is None:
         raise NotFound(f"窗口 {window}", field="window")
@@ -174,7 +174,7 @@ def assign(
     if not (responsible.strip() and matter.strip() and leader.strip()):
         raise BusinessError("REQUIRED", "交办单须写明责任人、交办事项和主管领导", field="matter")
     if due_on < clock.today():
-        raise BusinessError("INVALID_VALUE", "完成时限不能早于今天", field="dueOn")
+        raise BusinessError("INVALID_VALUE", "完成时限不能早于今天", field="due_on")
     assignment = Assignment.objects.create(
         case=case,
         number=f"{case.number}-J{case.assignments.count() + 1}",
@@ -257,7 +257,7 @@ def record_applicant_opinion(
         if next_tier:
             index = TIER_ORDER.index(case.tier) if case.tier in TIER_ORDER else -1
             if index + 1 >= len(TIER_ORDER):
-                raise BusinessError("NO_HIGHER_TIER", "已是最高层级", field="nextTier")
+                raise BusinessError("NO_HIGHER_TIER", "已是最高层级", field="next_tier")
             tier = TIER_ORDER[index + 1]
         escalation.fire_event("FallbackCase", case.pk, "dissatisfied")  # on the run that just ended
         _start_tier(case, tier)
