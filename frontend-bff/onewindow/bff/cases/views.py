@@ -57,15 +57,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         )
         return xlsx_response(
             "办件清单",
-            [
-                ("办件编号", 22),
-                ("事项", 30),
-                ("部门", 20),
-                ("申请人", 24),
-                ("收件时间", 18),
-                ("承诺办结", 12),
-                ("状态", 14),
-            ],
+            EXPORT_COLUMNS,
             (
                 (
                     c["number"],
