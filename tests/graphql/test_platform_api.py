@@ -181,3 +181,27 @@ def test_tokens_through_the_api(client: Client, wushen) -> None:  # type: ignore
     assert body["data"]["revokeApiToken"]["token"]["revokedAt"]
     status, _ = gql(client, "{ me { username } }", path=county_path("150626"), token=created["secret"])
     assert status == 401
+
+
+def test_county_staff_may_ask_the_platform_only_who_they_are(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(wushen, Role.INTAKE_CLERK))
+    status, body = gql(client, "{ me { username roles memberships { countyCode } } }")
+    assert status == 200 and body["data"]["me"]["roles"] == []
+    assert [m["countyCode"] for m in body["data"]["me"]["memberships"]] == ["150626"]
+    for sneaky in (
+        "{ me { username } counties(first: 1) { totalCount } }",
+        "{ ...me } fragment me on PlatformQuery { counties(first: 1) { totalCount } }",
+    ):
+        status, body = gql(client, sneaky)
+        assert status == 403 and body["errors"][0]["extensions"]["code"] == "NOT_A_MEMBER", sneaky
+
+
+def test_a_nul_character_in_a_variable_is_a_typed_error(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(member_of(wushen, Role.INTAKE_CLERK))
+    _, body = gql(
+        client,
+        "query($s: String) { cases(first: 5, search: $s) { totalCount } }",
+        {"s": "a\x00b"},
+        path="/c/150626/graphql",
+    )
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

@@ -29,7 +29,7 @@ def xlsx_response(
     sheet["A1"].alignment = Alignment(horizontal="center")
     sheet.append([heading for heading, _ in columns])
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([_inert(value) for value in row])
     for index, (_, width) in enumerate(columns, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row in sheet.iter_rows(min_row=2):
@@ -49,6 +49,13 @@ def xlsx_response(
     )
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(title)}.xlsx"
     return response
+
+
+def _inert(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula (=, +, -, @) is kept as text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
 
 
 def all_pages(fetch: Any, key: str, limit: int = 5000) -> list[dict[str, Any]]:

@@ -26,10 +26,11 @@ class HttpGraphQLClient:
         base = settings.BFF_GRAPHQL_URL.rstrip("/")
         county = getattr(request, "tenant", None)
         url = f"{base}/graphql" if platform else f"{base}/c/{county.code}/graphql"  # type: ignore[union-attr]
-        csrf = request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+        anonymous = getattr(request, "bff_anonymous", False)  # 群众 pages ask as nobody
+        csrf = "" if anonymous else request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
         headers = {
             "Content-Type": "application/json",
-            "Cookie": request.META.get("HTTP_COOKIE", ""),
+            "Cookie": "" if anonymous else request.META.get("HTTP_COOKIE", ""),
             "X-CSRFToken": csrf,
             "Referer": base + "/",
             "X-Request-ID": request.META.get("HTTP_X_REQUEST_ID", ""),
@@ -45,3 +46,6 @@ class HttpGraphQLClient:
             except ValueError:
                 body = {}
             return Response(err.code, body if isinstance(body, dict) else {})
+        except (urllib.error.URLError, TimeoutError, ValueError):
+            unavailable = {"errors": [{"message": "接口暂时不可用", "extensions": {"code": "UNAVAILABLE"}}]}
+            return Response(503, unavailable)

@@ -124,6 +124,8 @@ def page(view: Callable[..., HttpResponse] | None = None, *, public: bool = Fals
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not public and not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
+            # 群众 pages ask the API as nobody: a clerk of another county reads them as anyone does
+            request.bff_anonymous = public  # type: ignore[attr-defined]
             try:
                 return fn(request, *args, **kwargs)
             except LoginRequired:
@@ -210,6 +212,12 @@ def answer(
     if response is not None:
         return response
     return render_page(request, template, {**context(), "errors": result.by_field(), **marks}, status=400)
+
+
+def form_int(data: Any, name: str) -> int:
+    """A whole number from a form (a stale or forged value reads as 0: the API refuses it)."""
+    value = str(data.get(name, "")).strip()
+    return int(value) if value.isdecimal() and len(value) < 10 else 0
 
 
 PAGE_SIZES = (10, 20, 50, 100)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from onewindow.bff.pages import FieldError, answer, done_or_none, mutate, page, page_args, query, render_page
 
@@ -25,7 +26,9 @@ def change_password(request: HttpRequest) -> HttpResponse:
                 oldPassword=post.get("old_password", ""),
                 newPassword=post.get("new_password", ""),
             )
-            back = post.get("next") or request.path
+            back = post.get("next", "")
+            if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                back = request.path
             response = done_or_none(request, result, "密码已修改", back)
             if response is not None:
                 return response

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from onewindow.bff.exports import all_pages, xlsx_response
-from onewindow.bff.pages import answer, me, mutate, page, page_args, query, query_one, render_page
+from onewindow.bff.pages import answer, form_int, me, mutate, page, page_args, query, query_one, render_page
 
 PAUSE_KINDS = [
     ("correction", "补正"),
@@ -90,7 +90,7 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
     if request.method != "POST":
         return redirect(here)
     post = request.POST
-    version = int(post.get("version") or 0)
+    version = form_int(post, "version")
     if action == "pause":
         result = mutate(
             request,
@@ -105,13 +105,12 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
         result = mutate(request, "approvals/resume", number=number, version=version)
         message = "已恢复计时"
     elif action == "extend":
-        days = post.get("days", "")
         result = mutate(
             request,
             "approvals/extend",
             number=number,
             version=version,
-            days=int(days) if days.isdecimal() else 0,
+            days=form_int(post, "days"),
             reason=post.get("reason", "").strip(),
         )
         message = "延期申请已提交，待中心负责人审批"

@@ -12,6 +12,7 @@ from django.urls import reverse
 from onewindow.bff.pages import (
     PageError,
     answer,
+    form_int,
     mutate,
     page,
     page_args,
@@ -104,7 +105,7 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
     if request.method != "POST":
         return redirect(here)
     post = request.POST
-    version = int(post.get("version") or 0)
+    version = form_int(post, "version")
     if action == "classify":
         result = mutate(
             request, "fallback/classify", number=number, version=version, tier=post.get("tier", "")

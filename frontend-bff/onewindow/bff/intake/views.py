@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from onewindow.bff.forms import applicant_errors
-from onewindow.bff.pages import PageError, me, mutate, page, query, render_page
+from onewindow.bff.pages import PageError, form_int, me, mutate, page, query, render_page
 from onewindow.bff.templatetags.bff import LABELS
 
 # "两个免于提交": issued by the government itself, or available as an e-licence.
@@ -144,7 +144,7 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
     if request.method != "POST":
         return redirect("bff:intake-case", number=number)
     post = request.POST
-    version = int(post.get("version") or 0)
+    version = form_int(post, "version")
     if action == "notice":
         entries = [
             {"code": c, "problem": post.get(f"problem_{c}") or None, "fix": post.get(f"fix_{c}", "").strip()}

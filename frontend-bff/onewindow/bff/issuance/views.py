@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.pages import answer, me, mutate, page, page_args, query, render_page
+from onewindow.bff.pages import answer, form_int, me, mutate, page, page_args, query, render_page
 
 DELIVERIES = [("pickup", "窗口领取"), ("self_print", "自助打印"), ("express", "政务快递（短信通知申请人）")]
 
@@ -39,7 +39,7 @@ def issue(request: HttpRequest, number: str) -> HttpResponse:
         request,
         "issuance/issue",
         number=number,
-        version=int(post.get("version") or 0),
+        version=form_int(post, "version"),
         window=post.get("window", ""),
         delivery=post.get("delivery", ""),
         trackingNumber=post.get("tracking_number", "").strip() or None,

@@ -28,6 +28,16 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
     data = query(request, "public/receipt", token=token)
     context = {"title": "办件进度", "county": data["county"], "case": data["publicCase"], "levels": LEVELS}
     status = 200
+    case = data["publicCase"] or {}
+    if request.method == "POST" and not case.get("canReview"):
+        # 一事一评 once decided: the page offers no form before that, and a posted one is refused
+        context["errors"] = [
+            {
+                "code": "TOO_EARLY" if not case.get("reviewed") else "ALREADY_REVIEWED",
+                "message": "办结后才能评价" if not case.get("reviewed") else "此办件已评价",
+            }
+        ]
+        return render(request, "bff/public/receipt.html", context, status=400)
     if request.method == "POST":
         level = request.POST.get("level", "")
         result = mutate(

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.pages import answer, mutate, page, page_args, query, query_one, render_page
+from onewindow.bff.pages import answer, form_int, mutate, page, page_args, query, query_one, render_page
 
 STATUSES = [
     ("OPEN", "待回访"),
@@ -63,7 +63,7 @@ def order_action(request: HttpRequest, number: str, action: str) -> HttpResponse
     if request.method != "POST":
         return redirect(here)
     post = request.POST
-    version = int(post.get("version") or 0)
+    version = form_int(post, "version")
     if action == "callback":
         result = mutate(
             request,

@@ -72,7 +72,8 @@ class ConnectionField(DjangoConnectionField):
             mark_page([edge.node for edge in paged.edges])
             return paged
         # ``offset`` skips that many rows after the ``after`` cursor (or from the start).
-        start = get_offset_with_default(args.get("after"), -1) + 1 + (args.get("offset") or 0)
+        # a forged cursor may carry a negative offset: never slice from before the first row
+        start = max(0, get_offset_with_default(args.get("after"), -1) + 1) + (args.get("offset") or 0)
         rows = list(iterable[start : start + first + 1])
         more = len(rows) > first
         rows = list(mark_page(rows[:first]))

@@ -19,14 +19,14 @@ def connection_from_queryset(connection: Any, rows: QuerySet[Any], args: dict[st
     first, last = args.get("first"), args.get("last")
     total: int | None = None
     if first is not None and last is None and not args.get("before"):
-        start = get_offset_with_default(args.get("after"), -1) + 1
+        start = max(0, get_offset_with_default(args.get("after"), -1) + 1)
         page = list(rows[start : start + first + 1])
         more = len(page) > first
         page = page[:first]
         length = start + len(page) + (1 if more else 0)
     else:
         total = rows.count()
-        end = min(get_offset_with_default(args.get("before"), total), total)
+        end = max(0, min(get_offset_with_default(args.get("before"), total), total))
         start = max(end - (last or end), get_offset_with_default(args.get("after"), -1) + 1, 0)
         page = list(rows[start:end])
         length = total

@@ -9,7 +9,16 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from graphene_django.views import GraphQLView, HttpError
 
-from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast, parse, validate
+from graphql import (
+    ExecutionResult,
+    FieldNode,
+    GraphQLError,
+    OperationType,
+    execute,
+    get_operation_ast,
+    parse,
+    validate,
+)
 from onewindow.graphql.core.audit import record_pii_reads
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.fields import api_field
@@ -57,9 +66,14 @@ class OneWindowGraphQLView(GraphQLView):
             return error_response(404, "COUNTY_NOT_FOUND", "请通过 /c/<行政区划代码>/graphql 访问县级接口")
         user = request.user
         roles = roles_in(user, county) if user.is_authenticated else frozenset()
-        if user.is_authenticated and not roles:
+        # A county's staff may ask the platform who they are (the county picker after login,
+        # their own password) and nothing else: every other field is refused before it runs.
+        self_only = self.platform and user.is_authenticated and not roles
+        if user.is_authenticated and not roles and not self_only:
             where = county.name if county is not None else "省级平台"
             return error_response(403, "NOT_A_MEMBER", f"您不是{where}的成员")
+        if self_only and not self._asks_only_about_self(request):
+            return error_response(403, "NOT_A_MEMBER", "您不是省级平台的成员")
         request.api_context = ApiContext(  # type: ignore[attr-defined]
             request=request,
             county=county,
@@ -69,6 +83,15 @@ class OneWindowGraphQLView(GraphQLView):
         )
         response: HttpResponse = super().dispatch(request, *args, **kwargs)
         return response
+
+    def _asks_only_about_self(self, request: HttpRequest) -> bool:
+        try:
+            query, _variables, operation_name, _id = self.get_graphql_params(
+                request, self.parse_body(request)
+            )
+            return _only_self_fields(get_operation_ast(parse(query or ""), operation_name))
+        except (HttpError, GraphQLError, ValueError):
+            return False
 
     def execute_graphql_request(
         self,
@@ -105,6 +128,11 @@ class OneWindowGraphQLView(GraphQLView):
         if errors:
             return ExecutionResult(data=None, errors=errors)
         operation = get_operation_ast(document, operation_name)
+        if _has_nul(variables):
+            return ExecutionResult(
+                data=None,
+                errors=[GraphQLError("输入中含有不允许的字符", extensions={"code": "BAD_USER_INPUT"})],
+            )
         if (
             request.method
             and request.method.lower() == "get"
@@ -153,6 +181,28 @@ class OneWindowGraphQLView(GraphQLView):
             log.error("unhandled error in resolver", exc_info=original)
             return {"message": "服务器内部错误", "path": error.path, "extensions": {"code": "INTERNAL_ERROR"}}
         return {"message": str(error), "extensions": {"code": "BAD_REQUEST"}}
+
+
+_SELF_FIELDS = frozenset({"me", "__typename", "changeMyPassword"})
+
+
+def _only_self_fields(operation: Any) -> bool:
+    """The operation's root fields are all about the caller (no fragments at the root)."""
+    if operation is None:
+        return False
+    selections = operation.selection_set.selections
+    return all(isinstance(s, FieldNode) and s.name.value in _SELF_FIELDS for s in selections)
+
+
+def _has_nul(value: Any) -> bool:
+    """PostgreSQL refuses NUL in text: such input is the caller's error, not a 500."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 class PlatformGraphQLView(OneWindowGraphQLView):

@@ -76,7 +76,11 @@ class FallbackCaseType(DjangoObjectType):
 
     @staticmethod
     def resolve_applicant_phone(root: FallbackCase, info: Any) -> str:
-        return root.applicant_phone if api_context(info).has(Perm.VIEW_PII) else mask(root.applicant_phone)
+        ctx = api_context(info)
+        if not ctx.has(Perm.VIEW_PII) or not root.applicant_phone:
+            return mask(root.applicant_phone)
+        ctx.pii_reads.setdefault("fallback_case.applicant_phone", set()).add(root.pk)  # audited per request
+        return root.applicant_phone
 
     @staticmethod
     def resolve_assignments(root: FallbackCase, info: Any) -> list[Assignment]:

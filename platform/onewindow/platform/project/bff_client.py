@@ -12,6 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, QueryDict
 
 from onewindow.bff.client import Response
@@ -42,9 +43,14 @@ class InProcessClient:
         call.GET = QueryDict()
         call._body = json.dumps({"query": document, "variables": variables}).encode()
         call._dont_enforce_csrf_checks = True  # type: ignore[attr-defined]  # the page was CSRF-checked
-        for attribute in ("user", "session", "tenant", "urlconf", "api_token"):
+        anonymous = getattr(request, "bff_anonymous", False)
+        for attribute in (
+            ("tenant", "urlconf") if anonymous else ("user", "session", "tenant", "urlconf", "api_token")
+        ):
             if hasattr(request, attribute):
                 setattr(call, attribute, getattr(request, attribute))
+        if anonymous:
+            call.user = AnonymousUser()
         answer = _view(platform)(call)
         try:
             body = json.loads(answer.content or b"{}")

@@ -180,6 +180,8 @@ BFF_GRAPHQL_CLIENT = os.environ.get(
 )
 BFF_GRAPHQL_URL = os.environ.get("ONEWINDOW_BFF_API_URL", "")
 
+# Flash messages carry temporary passwords and token secrets once: the session, not a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
