@@ -111,3 +111,13 @@ def test_a_browser_following_a_pdf_link_without_a_session_goes_to_the_login_page
     assert get(Client(), f"{BASE}/assessments/1.xlsx", HTTP_ACCEPT="text/html")["Location"].startswith(
         "/accounts/login/"
     )
+
+
+def test_the_workbench_lists_my_cases_of_today_only(wushen) -> None:  # type: ignore[no-untyped-def]
+    from tests.tenants.cases_helpers import receive
+
+    receive()  # received by someone else ("clerk")
+    clerk = logged_in(wushen, Role.INTAKE_CLERK, username="ws-today")
+    assert _receive(clerk, key="today").status_code == 302
+    page = get(clerk, f"{BASE}/intake/").content.decode()
+    assert "我今天的收件（1）" in page

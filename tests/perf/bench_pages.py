@@ -113,7 +113,7 @@ def main() -> int:
                 [
                     ("shell/county", {}),
                     ("intake/item", {"code": "QY-SL"}),
-                    ("intake/today", {"window": "ZC01"}),
+                    ("intake/today", {}),
                 ],
             ),
             "inbox": (

@@ -31,7 +31,7 @@ def intake(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"title": "综合受理", "q": request.GET.get("q", "")}
     if code:
         context.update(_item_form(request, code))
-    context["today"] = query(request, "intake/today", window=_my_window(request))["cases"]
+    context["today"] = query(request, "intake/today")["cases"]
     return render_page(request, "bff/intake/intake.html", context)
 
 
@@ -111,7 +111,7 @@ def _receive_form_again(
     """The form as the clerk filled it, each error beside its field; nothing was recorded."""
     context: dict[str, Any] = {"title": "综合受理", "errors": errors, "q": ""}
     context.update(_item_form(request, code, posted=post))
-    context["today"] = query(request, "intake/today", window=_my_window(request))["cases"]
+    context["today"] = query(request, "intake/today")["cases"]
     return render_page(request, "bff/intake/intake.html", context, status=400)
 
 

@@ -7,12 +7,19 @@ from django.db.models import QuerySet
 
 from onewindow.graphql.cases.types import CaseStatusEnum, CaseType
 from onewindow.graphql.core.connections import ConnectionField
+from onewindow.graphql.core.context import api_context
 from onewindow.graphql.core.permissions import require
 from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core import clock
 from onewindow.tenants.cases.links import case_token
 from onewindow.tenants.cases.models import Case
-from onewindow.tenants.cases.selectors import case_list, due_within, search_cases, with_pending_extension
+from onewindow.tenants.cases.selectors import (
+    case_list,
+    due_within,
+    received_by_on,
+    search_cases,
+    with_pending_extension,
+)
 from onewindow.tenants.cases.selectors import overdue as overdue_cases
 
 
@@ -29,6 +36,7 @@ class CaseQueries(graphene.ObjectType):
         paused=graphene.Boolean(),
         extension_pending=graphene.Boolean(description="有待批准的延期申请"),
         search=graphene.String(description="按办件编号或申请人名称查找"),
+        mine_today=graphene.Boolean(description="我今天收件的（按本县日期）"),
         description="办件列表（最新在前）",
     )
     case_link = graphene.String(
@@ -55,6 +63,7 @@ class CaseQueries(graphene.ObjectType):
         paused: bool | None = None,
         extension_pending: bool | None = None,
         search: str | None = None,
+        mine_today: bool | None = None,
         **_: Any,
     ) -> QuerySet[Case]:
         qs = case_list().filter(parent__isnull=True)
@@ -76,6 +85,8 @@ class CaseQueries(graphene.ObjectType):
             qs = with_pending_extension(qs)
         if search:
             qs = search_cases(qs, search)
+        if mine_today:
+            qs = received_by_on(qs, api_context(info).user.get_username(), clock.today())
         return qs.order_by("-received_at", "-id")
 
     @staticmethod

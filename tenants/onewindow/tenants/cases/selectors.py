@@ -52,6 +52,14 @@ def with_pending_extension(cases: QuerySet[Case]) -> QuerySet[Case]:
     return cases.filter(extensions__status=ExtensionStatus.REQUESTED).distinct()
 
 
+def received_by_on(cases: QuerySet[Case], clerk: str, day: dt.date) -> QuerySet[Case]:
+    """What ``clerk`` received on the county day ``day`` (综合受理: my cases today)."""
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=clock.COUNTY_TZ)
+    return cases.filter(
+        clerk_username=clerk, received_at__gte=start, received_at__lt=start + dt.timedelta(days=1)
+    )
+
+
 def search_cases(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
     """By case number (any part) or the applicant's name — never by 身份证号 or phone."""
     text = text.strip()
