@@ -42,6 +42,10 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
         ],
     ),
     (
+        "县级管理",
+        [Entry("窗口", "bff:hall-windows", frozenset({"county.manage_policy"}))],
+    ),
+    (
         "系统管理",
         [
             Entry("人员与权限", "people:members", frozenset({"county.manage_staff"})),

@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from onewindow.bff.approvals import views as approvals
 from onewindow.bff.cases import views as cases
 from onewindow.bff.fallback import views as fallback
+from onewindow.bff.hall import views as hall
 from onewindow.bff.home import views as home
 from onewindow.bff.intake import views as intake
 from onewindow.bff.issuance import views as issuance
@@ -42,6 +43,9 @@ urlpatterns = [
     path("manage/work-orders/", workorders.order_list, name="work-orders"),
     path("manage/work-orders/<str:number>/", workorders.order_detail, name="work-order"),
     path("manage/work-orders/<str:number>/<str:action>", workorders.order_action, name="work-order-action"),
+    path("admin/windows/", hall.windows, name="hall-windows"),
+    path("admin/windows/save", hall.save_window, name="hall-window-save"),
+    path("admin/windows/<str:code>/retire", hall.retire_window, name="hall-window-retire"),
     # 群众: no login. The receipt link's signed token is the credential (no session, no CSRF).
     path("r/<str:token>", csrf_exempt(public.receipt), name="receipt"),
     path("status/", public.status, name="status"),

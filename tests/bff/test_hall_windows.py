@@ -1,0 +1,56 @@
+"""县级管理 — windows: rename one and nothing else changes; create; errors beside the field."""
+
+from __future__ import annotations
+
+import pytest
+
+from onewindow.platform.accounts.roles import Role
+from onewindow.tenants.hall.models import Window
+from onewindow.tenants.policy.models import PolicyVersion
+from tests.bff.helpers import get, logged_in, post
+
+pytestmark = pytest.mark.django_db
+BASE = "/c/150626/admin/windows/"
+
+
+def test_renaming_a_window_keeps_its_departments_and_categories(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    page = get(admin, f"{BASE}?edit=ZC01").content.decode()
+    assert "编辑窗口 ZC01" in page
+    before = Window.objects.get(code="ZC01")
+    departments = sorted(before.departments.values_list("code", flat=True))
+    done = post(admin, f"{BASE}save", {"code": "ZC01", "name": "综合一窗受理一号窗口"})
+    assert done.status_code == 302
+    after = Window.objects.get(code="ZC01")
+    assert after.name == "综合一窗受理一号窗口"
+    assert sorted(after.departments.values_list("code", flat=True)) == departments and departments
+    assert (
+        after.categories == before.categories
+        and after.kind == before.kind
+        and after.zone_id == before.zone_id
+    )
+    assert PolicyVersion.objects.order_by("-number").first().diff[0]["fields"] == ["name"]  # type: ignore[union-attr]
+
+
+def test_a_new_window_needs_a_zone_that_exists(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    bad = post(
+        admin, f"{BASE}save", {"code": "NEW1", "name": "新窗口", "kind": "universal", "zone": "nowhere"}
+    )
+    assert bad.status_code == 400 and "UNKNOWN_REFERENCE" in bad.content.decode()
+    assert not Window.objects.filter(code="NEW1").exists()
+    zone = Window.objects.get(code="ZC01").zone.code
+    assert (
+        post(
+            admin, f"{BASE}save", {"code": "NEW1", "name": "新窗口", "kind": "universal", "zone": zone}
+        ).status_code
+        == 302
+    )
+    assert Window.objects.live().filter(code="NEW1").exists()
+
+
+def test_a_clerk_cannot_edit_windows(wushen) -> None:  # type: ignore[no-untyped-def]
+    clerk = logged_in(wushen, Role.INTAKE_CLERK)
+    response = post(clerk, f"{BASE}save", {"code": "ZC01", "name": "x"})
+    assert response.status_code in (400, 403)
+    assert Window.objects.get(code="ZC01").name != "x"
