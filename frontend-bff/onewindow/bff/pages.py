@@ -95,6 +95,32 @@ def query(request: HttpRequest, name: str, /, **variables: Any) -> dict[str, Any
     return _run(request, name, variables)
 
 
+def query_or_errors(
+    request: HttpRequest, name: str, /, **variables: Any
+) -> tuple[dict[str, Any], list[FieldError]]:
+    """For a check the user asked for (validate a pack): the answer, or the business errors it
+    found — every one, with its path — instead of an error page. Permission errors still raise."""
+    op = operation(name)
+    platform = op.runs_on_platform(in_county(request))
+    answer = get_client().execute(request, op.document, variables, platform=platform)
+    found: list[FieldError] = []
+    for error in answer.errors:
+        extensions = error.get("extensions") or {}
+        code = extensions.get("code", "BAD_REQUEST")
+        if code in {"UNAUTHENTICATED", "NOT_A_MEMBER", "PERMISSION_DENIED", "INTERNAL_ERROR"}:
+            _raise_for(code, error.get("message", ""), answer.status)
+        details = extensions.get("details") or [
+            {"field": extensions.get("field"), "code": code, "message": error.get("message", "")}
+        ]
+        found += [
+            FieldError(d.get("field"), d["code"], message_for(d["code"], d.get("message", "")))
+            for d in details
+        ]
+    if answer.status >= 400 and not found:
+        _raise_for("BAD_REQUEST", "", answer.status)
+    return answer.data, found
+
+
 def query_one(request: HttpRequest, name: str, field: str, what: str, /, **variables: Any) -> dict[str, Any]:
     """The object ``field`` of the query's answer, or a 404 page naming ``what``."""
     found = query(request, name, **variables)[field]

@@ -13,6 +13,7 @@ from onewindow.bff.home import views as home
 from onewindow.bff.intake import views as intake
 from onewindow.bff.issuance import views as issuance
 from onewindow.bff.manage import views as manage
+from onewindow.bff.pack import views as pack
 from onewindow.bff.public import views as public
 from onewindow.bff.workorders import views as workorders
 
@@ -46,6 +47,10 @@ urlpatterns = [
     path("admin/windows/", hall.windows, name="hall-windows"),
     path("admin/windows/save", hall.save_window, name="hall-window-save"),
     path("admin/windows/<str:code>/retire", hall.retire_window, name="hall-window-retire"),
+    path("admin/pack/", pack.pack, name="pack"),
+    path("admin/pack/preview", pack.preview, name="pack-preview"),
+    path("admin/pack/apply", pack.apply, name="pack-apply"),
+    path("admin/pack/rollback", pack.rollback, name="pack-rollback"),
     # 群众: no login. The receipt link's signed token is the credential (no session, no CSRF).
     path("r/<str:token>", csrf_exempt(public.receipt), name="receipt"),
     path("status/", public.status, name="status"),

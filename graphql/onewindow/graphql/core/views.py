@@ -171,11 +171,12 @@ class OneWindowGraphQLView(GraphQLView):
                 )
                 return formatted
             if isinstance(original, BusinessError):
-                return {
-                    "message": original.message,
-                    "path": error.path,
-                    "extensions": {"code": original.code, "field": _field(original)},
-                }
+                extensions: dict[str, Any] = {"code": original.code, "field": _field(original)}
+                if len(original.details) > 1:  # a pack's problems, every one with its YAML path
+                    extensions["details"] = [
+                        {"field": d.field, "code": d.code, "message": d.message} for d in original.details
+                    ]
+                return {"message": original.message, "path": error.path, "extensions": extensions}
             # An unexpected exception: logged (and sent to Sentry); the caller learns nothing
             # about our internals.
             log.error("unhandled error in resolver", exc_info=original)
