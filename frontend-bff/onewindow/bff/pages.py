@@ -17,7 +17,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from onewindow.bff.client import get_client
+from onewindow.bff.client import Response, get_client
 from onewindow.bff.messages import message_for
 from onewindow.bff.nav import menu_for
 from onewindow.bff.operations import operation
@@ -65,10 +65,15 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-def _run(request: HttpRequest, name: str, variables: dict[str, Any]) -> dict[str, Any]:
+def _execute(request: HttpRequest, name: str, variables: dict[str, Any]) -> Response:
+    """Run the persisted operation ``name`` on the API the page is on (county or platform)."""
     op = operation(name)
     platform = op.runs_on_platform(in_county(request))
-    answer = get_client().execute(request, op.document, variables, platform=platform)
+    return get_client().execute(request, op.document, variables, platform=platform)
+
+
+def _run(request: HttpRequest, name: str, variables: dict[str, Any]) -> dict[str, Any]:
+    answer = _execute(request, name, variables)
     # A page's operation asks for what the page shows: any error (a refused field included)
     # makes the page an error page rather than a page with holes.
     if answer.status >= 400 or answer.errors:
@@ -100,9 +105,7 @@ def query_or_errors(
 ) -> tuple[dict[str, Any], list[FieldError]]:
     """For a check the user asked for (validate a pack): the answer, or the business errors it
     found — every one, with its path — instead of an error page. Permission errors still raise."""
-    op = operation(name)
-    platform = op.runs_on_platform(in_county(request))
-    answer = get_client().execute(request, op.document, variables, platform=platform)
+    answer = _execute(request, name, variables)
     found: list[FieldError] = []
     for error in answer.errors:
         extensions = error.get("extensions") or {}
@@ -212,15 +215,6 @@ def permissions(request: HttpRequest) -> set[str]:
     return set(me(request).get("permissions") or [])
 
 
-def done_or_none(request: HttpRequest, result: MutationResult, message: str, url: str) -> HttpResponse | None:
-    """After a form's mutation: on success a flash message and a redirect (so a reload does not
-    post twice); on failure ``None`` — the caller renders the form again with the errors."""
-    if not result.ok:
-        return None
-    messages.success(request, message)
-    return redirect(url)
-
-
 def answer(
     request: HttpRequest,
     result: MutationResult,
@@ -231,12 +225,12 @@ def answer(
     context: Callable[[], dict[str, Any]],
     **marks: Any,
 ) -> HttpResponse:
-    """The end of every form view: success → flash and redirect; failure → the page again
-    (``context()``, read anew) with each error beside its field, and ``marks`` saying which
-    form failed; status 400, nothing was recorded."""
-    response = done_or_none(request, result, message, url)
-    if response is not None:
-        return response
+    """The end of every form view: success → flash and redirect (a reload does not post twice);
+    failure → the page again (``context()``, read anew) with each error beside its field, and
+    ``marks`` saying which form failed; status 400, nothing was recorded."""
+    if result.ok:
+        messages.success(request, message)
+        return redirect(url)
     return render_page(request, template, {**context(), "errors": result.by_field(), **marks}, status=400)
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from onewindow.bff.pages import FieldError, answer, done_or_none, mutate, page, page_args, query, render_page
+from onewindow.bff.pages import FieldError, answer, mutate, page, page_args, query, render_page
 
 
 @page
@@ -29,10 +29,14 @@ def change_password(request: HttpRequest) -> HttpResponse:
             back = post.get("next", "")
             if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
                 back = request.path
-            response = done_or_none(request, result, "密码已修改", back)
-            if response is not None:
-                return response
-            context["errors"] = result.by_field()
+            return answer(
+                request,
+                result,
+                message="密码已修改",
+                url=back,
+                template="bff/account/password.html",
+                context=lambda: dict(context),
+            )
         return render_page(request, "bff/account/password.html", context, status=400)
     return render_page(request, "bff/account/password.html", context)
 

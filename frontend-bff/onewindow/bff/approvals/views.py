@@ -10,14 +10,9 @@ from django.urls import reverse
 
 from onewindow.bff.exports import all_pages, xlsx_response
 from onewindow.bff.pages import answer, form_int, me, mutate, page, page_args, query, query_one, render_page
+from onewindow.bff.templatetags.bff import choices
 
-PAUSE_KINDS = [
-    ("correction", "补正"),
-    ("hearing", "听证"),
-    ("testing", "检验检测"),
-    ("expert_review", "专家评审"),
-    ("site_inspection", "现场勘验"),
-]
+PAUSE_KINDS = choices("pause")
 
 
 def _department(request: HttpRequest) -> str | None:

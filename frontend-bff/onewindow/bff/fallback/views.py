@@ -20,6 +20,7 @@ from onewindow.bff.pages import (
     query,
     render_page,
 )
+from onewindow.bff.templatetags.bff import choices
 
 STATUSES = [
     ("REGISTERED", "已登记"),
@@ -27,7 +28,7 @@ STATUSES = [
     ("RESOLVED", "已办结·待评价"),
     ("CLOSED", "已销号"),
 ]
-TIERS = [("general", "一般问题"), ("hard", "疑难复杂问题"), ("very_hard", "特别疑难复杂问题")]
+TIERS = choices("tier")
 CHANNELS = [("fallback_window", "办不成事反映窗口"), ("any_window", "其他窗口"), ("hotline", "12345 热线")]
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from onewindow.bff.pages import page, permissions, query, render_page
+from onewindow.bff.pages import me, page, permissions, query, render_page
 
 
 @page
 def home(request: HttpRequest) -> HttpResponse:
     perms = permissions(request)
-    shell_me = getattr(request, "_bff_shell", {}).get("me") or {}
-    member = shell_me.get("staffMember") or {}
+    member = me(request).get("staffMember") or {}
     department = (member.get("department") or {}).get("code")
     counts = query(request, "home/overview", department=department)
     tiles = []

@@ -8,8 +8,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from onewindow.bff.pages import answer, form_int, me, mutate, page, page_args, query, render_page
+from onewindow.bff.templatetags.bff import choices
 
-DELIVERIES = [("pickup", "窗口领取"), ("self_print", "自助打印"), ("express", "政务快递（短信通知申请人）")]
+DELIVERIES = choices("delivery")
 
 
 def _ready(request: HttpRequest) -> dict[str, object]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.pages import in_county, mutate, page, page_args, query, render_page
+from onewindow.bff.pages import answer, in_county, mutate, page, page_args, query, render_page
 
 ACTIONS = {
     "user.created": "开通账号",
@@ -57,17 +56,19 @@ def create(request: HttpRequest) -> HttpResponse:
         roles=post.getlist("roles"),
         password=post.get("password") or None,
     )
-    if result.ok:
-        username = result.payload["member"]["username"]
-        secret = result.payload.get("temporaryPassword")
-        messages.success(
-            request,
-            f"已开通账号 {username}"
-            + (f"，临时密码：{secret}（只显示这一次，请转交本人并提醒其修改）" if secret else ""),
-        )
-        return redirect(_here(request))
-    context = _list_context(request, errors=result.by_field(), posted=post, open_create=True)
-    return render_page(request, "bff/people/members.html", context, status=400)
+    username = (result.payload.get("member") or {}).get("username")
+    secret = result.payload.get("temporaryPassword")
+    shown_once = f"，临时密码：{secret}（只显示这一次，请转交本人并提醒其修改）" if secret else ""
+    return answer(
+        request,
+        result,
+        message=f"已开通账号 {username}{shown_once}",
+        url=_here(request),
+        template="bff/people/members.html",
+        context=lambda: _list_context(request),
+        posted=post,
+        open_create=True,
+    )
 
 
 @page
@@ -85,11 +86,15 @@ def member_action(request: HttpRequest, username: str, action: str) -> HttpRespo
         done = f"{username} 已停用" + ("" if in_county(request) else "（平台）")
     else:
         return redirect(_here(request))
-    if result.ok:
-        messages.success(request, done.format(**result.payload))
-        return redirect(_here(request))
-    context = _list_context(request, errors=result.by_field(), failed_user=username)
-    return render_page(request, "bff/people/members.html", context, status=400)
+    return answer(
+        request,
+        result,
+        message=done.format(**result.payload) if result.ok else "",
+        url=_here(request),
+        template="bff/people/members.html",
+        context=lambda: _list_context(request),
+        failed_user=username,
+    )
 
 
 @page

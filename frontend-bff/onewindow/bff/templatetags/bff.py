@@ -38,7 +38,7 @@ LABELS = {
         "SITE_INSPECTION": "现场勘验",
     },
     "extension": {"REQUESTED": "待批准", "APPROVED": "已批准", "REJECTED": "未批准"},
-    "delivery": {"PICKUP": "窗口领取", "SELF_PRINT": "自助打印", "EXPRESS": "政务快递"},
+    "delivery": {"PICKUP": "窗口领取", "SELF_PRINT": "自助打印", "EXPRESS": "政务快递（短信通知申请人）"},
     "tier": {"GENERAL": "一般问题", "HARD": "疑难复杂问题", "VERY_HARD": "特别疑难复杂问题"},
     "classification": {
         "FIX_NOW": "立即整改",
@@ -47,6 +47,11 @@ LABELS = {
         "MISTAKEN": "误评或恶意差评，申诉",
     },
 }
+
+
+def choices(kind: str) -> list[tuple[str, str]]:
+    """A form's (value, label) options for an enum the API takes in lower case."""
+    return [(value.lower(), text) for value, text in LABELS[kind].items()]
 
 
 @register.filter

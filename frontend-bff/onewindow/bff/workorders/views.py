@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from onewindow.bff.pages import answer, form_int, mutate, page, page_args, query, query_one, render_page
+from onewindow.bff.templatetags.bff import choices
 
 STATUSES = [
     ("OPEN", "待回访"),
@@ -18,12 +19,7 @@ STATUSES = [
     ("APPEALED", "申诉中"),
     ("ARCHIVED", "已归档"),
 ]
-CLASSIFICATIONS = [
-    ("fix_now", "立即整改"),
-    ("explain", "限期整改并解释说明"),
-    ("no_legal_basis", "无法律依据，解释说明"),
-    ("mistaken", "误评或恶意差评，申诉"),
-]
+CLASSIFICATIONS = choices("classification")
 
 
 @page
