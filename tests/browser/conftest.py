@@ -11,9 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -21,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.up_process import free_port, start_up
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -51,12 +51,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 # Package scope: the server and the browser end with the browser tests, so the event loop
 # Playwright's sync API runs leaves no trace in the tests after them (Django refuses to run
 # database calls while a loop is running in the thread).
@@ -64,38 +58,9 @@ def _free_port() -> int:
 def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A running `onewindow up` (web, worker, beat), its base URL."""
     folder = tmp_path_factory.mktemp("hall")
-    port = _free_port()
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in {
-            "DATABASE_URL",
-            "CELERY_BROKER_URL",
-            "DJANGO_SETTINGS_MODULE",
-            "ONEWINDOW_TESTING",
-            "ONEWINDOW_BROKER_DIR",
-        }
-    }
-    env["ONEWINDOW_DATA_DIR"] = str(folder / "data")
+    port = free_port()
     log = open(folder / "up.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "onewindow.platform.project.cli",
-            "up",
-            "--port",
-            str(port),
-            "--web-workers",
-            "2",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    proc = start_up(folder / "data", port, log, web_workers=2)
     base = f"http://127.0.0.1:{port}"
     started = time.monotonic()
     try:

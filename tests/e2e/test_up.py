@@ -10,23 +10,16 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.up_process import free_port, start_up
+
 pytestmark = pytest.mark.e2e
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _get(url: str) -> tuple[int, dict]:  # type: ignore[type-arg]
@@ -38,39 +31,10 @@ def _get(url: str) -> tuple[int, dict]:  # type: ignore[type-arg]
 
 
 def test_up_serves_the_three_counties_and_stops_cleanly(tmp_path: Path) -> None:
-    port = _free_port()
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in {
-            "DATABASE_URL",
-            "CELERY_BROKER_URL",
-            "DJANGO_SETTINGS_MODULE",
-            "ONEWINDOW_TESTING",
-            "ONEWINDOW_BROKER_DIR",
-        }
-    }
-    env["ONEWINDOW_DATA_DIR"] = str(tmp_path / "data")
+    port = free_port()
     log = open(tmp_path / "up.log", "wb")  # noqa: SIM115
     started = time.monotonic()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "onewindow.platform.project.cli",
-            "up",
-            "--port",
-            str(port),
-            "--web-workers",
-            "1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    proc = start_up(tmp_path / "data", port, log)
     base = f"http://127.0.0.1:{port}"
     try:
         while True:

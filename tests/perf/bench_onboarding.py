@@ -14,6 +14,9 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 
@@ -33,6 +36,43 @@ def recreate(url: str) -> None:
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS onewindow_bench WITH (FORCE)")
         conn.execute("CREATE DATABASE onewindow_bench")
+
+
+@contextmanager
+def scratch_county(
+    code: str = "150626", name: str = "乌审旗", province: str = "内蒙古自治区"
+) -> Iterator[Any]:
+    """A scratch database with Django set up, the platform migrated and one county onboarded
+    from its preset (乌审旗 by default); dropped afterwards. Yields the ``County``."""
+    os.environ.setdefault("ONEWINDOW_TESTING", "1")
+    url = scratch_url()
+    recreate(url)
+    os.environ["DATABASE_URL"] = url
+    os.environ["DJANGO_SETTINGS_MODULE"] = "onewindow.platform.project.settings"
+    import logging
+
+    import django
+
+    django.setup()
+    logging.disable(logging.WARNING)
+    from django.db import connection
+
+    from onewindow.platform.catalog.services import ensure_example_catalogs
+    from onewindow.platform.counties.models import County
+    from onewindow.platform.counties.schemas import migrate_all
+    from onewindow.platform.counties.services import ensure_platform_tenant
+    from onewindow.platform.onboarding.services import onboard_now
+    from onewindow.tenants.policy.presets import SEED_PRESETS
+
+    try:
+        migrate_all(progress=lambda _m: None)
+        ensure_platform_tenant()
+        ensure_example_catalogs()
+        onboard_now(code, name, province, preset=SEED_PRESETS[code], actor="bench")
+        yield County.objects.get(code=code)
+    finally:
+        connection.close()
+        drop(url)
 
 
 def drop(url: str) -> None:

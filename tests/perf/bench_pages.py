@@ -21,7 +21,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from bench_onboarding import drop, recreate, scratch_url
+from bench_onboarding import scratch_county
 
 
 def main() -> int:
@@ -29,17 +29,12 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
-    os.environ.setdefault("ONEWINDOW_TESTING", "1")
-    url = scratch_url()
-    recreate(url)
-    os.environ["DATABASE_URL"] = url
-    os.environ["DJANGO_SETTINGS_MODULE"] = "onewindow.platform.project.settings"
-    import logging
+    with scratch_county() as county:
+        _measure(county, args)
+    return 0
 
-    import django
 
-    django.setup()
-    logging.disable(logging.WARNING)
+def _measure(county: object, args: argparse.Namespace) -> None:
     from django.db import connection, transaction
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -47,114 +42,99 @@ def main() -> int:
     from onewindow.bff.operations import operation
     from onewindow.platform.accounts.roles import Role
     from onewindow.platform.accounts.services import ensure_user, grant_membership
-    from onewindow.platform.catalog.services import ensure_example_catalogs
-    from onewindow.platform.counties.models import County
-    from onewindow.platform.counties.schemas import migrate_all
-    from onewindow.platform.counties.services import ensure_platform_tenant
-    from onewindow.platform.onboarding.services import onboard_now
     from onewindow.tenants.cases.services import ApplicantInput, accept_case, receive_case
     from onewindow.tenants.policy.services import save_entry
 
-    try:
-        migrate_all(progress=lambda _m: None)
-        ensure_platform_tenant()
-        ensure_example_catalogs()
-        onboard_now("150626", "乌审旗", "内蒙古自治区", preset="wushen", actor="bench")
-        county = County.objects.get(code="150626")
-        user = ensure_user("bench-clerk", password="bench-pw-2026", actor="bench")
-        grant_membership(user, county, [Role.INTAKE_CLERK, Role.APPROVER], actor="bench")
-        connection.set_tenant(county)
-        save_entry(
-            "staff",
-            {
-                "code": "B1",
-                "name": "基准",
-                "roles": ["approver", "intake_clerk"],
-                "department": "scjg",
-                "window": "ZC01",
-                "username": "bench-clerk",
-            },
-            actor="bench",
-        )
-        started = time.perf_counter()
-        with transaction.atomic():
-            for i in range(args.cases):
-                case = receive_case(
-                    applicant=ApplicantInput(
-                        "person", f"申请人{i}", f"15062619900101{i:04d}", f"1380013{i % 10000:04d}"
-                    ),
-                    item="QY-SL",
-                    channel="window",
-                    window="ZC01",
-                    provided=["sqs", "zc", "zs"],
-                    actor="bench",
-                )
-                if i % 5 == 0:  # a fifth accepted: the approver's inbox holds 2,000 at 10,000
-                    accept_case(case.number, version=case.version, actor="bench")
-        print(f"cases: {args.cases} made in {time.perf_counter() - started:.1f}s")
-        connection.set_schema_to_public()
-        client = Client()
-        client.force_login(user)
-
-        def get(path: str) -> bytes:
-            response = client.get(path)
-            assert response.status_code == 200, (path, response.status_code, response.content[:500])
-            return bytes(response.content)
-
-        def graphql(name: str, variables: dict[str, object]) -> None:
-            body = json.dumps({"query": operation(name).document, "variables": variables})
-            response = client.post("/c/150626/graphql", body, content_type="application/json")
-            data = json.loads(response.content)
-            assert response.status_code == 200 and not data.get("errors"), data
-
-        pages = {
-            "intake": (
-                "/c/150626/intake/?item=QY-SL",
-                [
-                    ("shell/county", {}),
-                    ("intake/item", {"code": "QY-SL"}),
-                    ("intake/today", {}),
-                ],
-            ),
-            "inbox": (
-                "/c/150626/approvals/?size={size}",
-                [
-                    ("shell/county", {}),
-                    ("approvals/inbox", {"department": "scjg", "first": 50, "after": None}),
-                ],
-            ),
-        }
-        for name, (path, ops) in pages.items():
-            page_path = path.format(size=50)
-            get(page_path)
-            counts = {}
-            for size in (10, 100):
-                with CaptureQueriesContext(connection) as ctx:
-                    get(path.format(size=size))
-                counts[size] = len(ctx.captured_queries)
-            page_times, api_times = [], []
-            for _ in range(args.rounds):
-                t = time.perf_counter()
-                get(page_path)
-                page_times.append(time.perf_counter() - t)
-                t = time.perf_counter()
-                for op, variables in ops:
-                    graphql(op, variables)
-                api_times.append(time.perf_counter() - t)
-            p, a = statistics.median(page_times), statistics.median(api_times)
-            print(
-                f"{name:7s} page median {p * 1000:7.1f} ms; its GraphQL operations alone {a * 1000:7.1f} ms; "
-                f"ratio {p / a:.2f}x (target <= 2x); SQL per page: {counts[10]} at 10 rows, "
-                f"{counts[100]} at 100 rows"
+    user = ensure_user("bench-clerk", password="bench-pw-2026", actor="bench")
+    grant_membership(user, county, [Role.INTAKE_CLERK, Role.APPROVER], actor="bench")
+    connection.set_tenant(county)
+    save_entry(
+        "staff",
+        {
+            "code": "B1",
+            "name": "基准",
+            "roles": ["approver", "intake_clerk"],
+            "department": "scjg",
+            "window": "ZC01",
+            "username": "bench-clerk",
+        },
+        actor="bench",
+    )
+    started = time.perf_counter()
+    with transaction.atomic():
+        for i in range(args.cases):
+            case = receive_case(
+                applicant=ApplicantInput(
+                    "person", f"申请人{i}", f"15062619900101{i:04d}", f"1380013{i % 10000:04d}"
+                ),
+                item="QY-SL",
+                channel="window",
+                window="ZC01",
+                provided=["sqs", "zc", "zs"],
+                actor="bench",
             )
-        html = get("/c/150626/intake/").decode()
-        assets = re.findall(r'(?:src|href)="(/static/[^"]+\.(?:js|css))"', html)
-        total = sum(len(b"".join(client.get(a).streaming_content)) for a in assets)  # type: ignore[attr-defined]
-        print(f"first visit: {len(assets)} assets, {total / 1024:.1f} KB of JS/CSS (target <= 1,536 KB)")
-    finally:
-        connection.close()
-        drop(url)
-    return 0
+            if i % 5 == 0:  # a fifth accepted: the approver's inbox holds 2,000 at 10,000
+                accept_case(case.number, version=case.version, actor="bench")
+    print(f"cases: {args.cases} made in {time.perf_counter() - started:.1f}s")
+    connection.set_schema_to_public()
+    client = Client()
+    client.force_login(user)
+
+    def get(path: str) -> bytes:
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code, response.content[:500])
+        return bytes(response.content)
+
+    def graphql(name: str, variables: dict[str, object]) -> None:
+        body = json.dumps({"query": operation(name).document, "variables": variables})
+        response = client.post("/c/150626/graphql", body, content_type="application/json")
+        data = json.loads(response.content)
+        assert response.status_code == 200 and not data.get("errors"), data
+
+    pages = {
+        "intake": (
+            "/c/150626/intake/?item=QY-SL",
+            [
+                ("shell/county", {}),
+                ("intake/item", {"code": "QY-SL"}),
+                ("intake/today", {}),
+            ],
+        ),
+        "inbox": (
+            "/c/150626/approvals/?size={size}",
+            [
+                ("shell/county", {}),
+                ("approvals/inbox", {"department": "scjg", "first": 50, "after": None}),
+            ],
+        ),
+    }
+    for name, (path, ops) in pages.items():
+        page_path = path.format(size=50)
+        get(page_path)
+        counts = {}
+        for size in (10, 100):
+            with CaptureQueriesContext(connection) as ctx:
+                get(path.format(size=size))
+            counts[size] = len(ctx.captured_queries)
+        page_times, api_times = [], []
+        for _ in range(args.rounds):
+            t = time.perf_counter()
+            get(page_path)
+            page_times.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            for op, variables in ops:
+                graphql(op, variables)
+            api_times.append(time.perf_counter() - t)
+        p, a = statistics.median(page_times), statistics.median(api_times)
+        print(
+            f"{name:7s} page median {p * 1000:7.1f} ms; its GraphQL operations alone {a * 1000:7.1f} ms; "
+            f"ratio {p / a:.2f}x (target <= 2x); SQL per page: {counts[10]} at 10 rows, "
+            f"{counts[100]} at 100 rows"
+        )
+    html = get("/c/150626/intake/").decode()
+    assets = re.findall(r'(?:src|href)="(/static/[^"]+\.(?:js|css))"', html)
+    total = sum(len(b"".join(client.get(a).streaming_content)) for a in assets)  # type: ignore[attr-defined]
+    print(f"first visit: {len(assets)} assets, {total / 1024:.1f} KB of JS/CSS (target <= 1,536 KB)")
 
 
 if __name__ == "__main__":
