@@ -33,6 +33,8 @@ def test_download_edit_preview_apply_and_roll_back(wushen) -> None:  # type: ign
     back = post(admin, f"{BASE}rollback", {"version": str(before)})
     assert back.status_code == 302 and Window.objects.get(code=code).name != "改名后的窗口"
     assert PolicyVersion.objects.count() == before + 2  # a roll-back is a new version
+    history = get(admin, BASE).content.decode()
+    assert history.index(f"<td>第 {before + 2} 版</td>") < history.index("<td>第 1 版</td>")  # in force first
 
 
 def test_a_pack_with_errors_shows_each_yaml_path_and_applies_nothing(wushen) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ MAX_PACK_BYTES = 2_000_000  # a county's whole pack is tens of KB; this is far a
 
 def _history(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     data = query(request, "pack/current")
-    versions = list(reversed(data["policyVersions"]))
+    versions = data["policyVersions"]  # newest first: the first row is what is in force
     return {"title": "政策包", "pack": data["policyPack"], "versions": versions, **extra}
 
 
