@@ -61,6 +61,14 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
 _PLATFORM_MENU: list[tuple[str, list[Entry]]] = [
     ("省级平台", [Entry("选择县", "bff-platform:home", frozenset())]),
     (
+        "省级运营",
+        [
+            Entry("县的开通与运行", "bff-platform:counties", frozenset({"platform.view_counties"})),
+            Entry("全国放假安排", "bff-platform:calendar", frozenset({"platform.view_counties"})),
+            Entry("省级标准目录", "bff-platform:catalog", frozenset({"platform.view_counties"})),
+        ],
+    ),
+    (
         "平台管理",
         [
             Entry("省级运营人员", "people:members", frozenset({"platform.manage_operators"})),

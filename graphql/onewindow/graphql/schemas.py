@@ -21,6 +21,7 @@ from onewindow.graphql.accounts.queries import AccountQueries
 from onewindow.graphql.calendar.mutations.load_national_calendar_year import LoadNationalCalendarYear
 from onewindow.graphql.calendar.mutations.remove_calendar_override import RemoveCalendarOverride
 from onewindow.graphql.calendar.mutations.set_calendar_override import SetCalendarOverride
+from onewindow.graphql.calendar.platform_queries import PlatformCalendarQueries
 from onewindow.graphql.calendar.queries import CalendarQueries
 from onewindow.graphql.cases.mutations.accept_case import AcceptCase
 from onewindow.graphql.cases.mutations.confirm_delivery import ConfirmDelivery
@@ -41,11 +42,13 @@ from onewindow.graphql.catalog.mutations.retire_bundle import RetireBundle
 from onewindow.graphql.catalog.mutations.retire_service_item import RetireServiceItem
 from onewindow.graphql.catalog.mutations.save_bundle import SaveBundle
 from onewindow.graphql.catalog.mutations.save_service_item import SaveServiceItem
+from onewindow.graphql.catalog.platform_queries import PlatformCatalogQueries
 from onewindow.graphql.catalog.public import PublicCatalogQueries
 from onewindow.graphql.catalog.queries import CatalogQueries
 from onewindow.graphql.catalogchanges.mutations.mark_catalog_change_applied import MarkCatalogChangeApplied
 from onewindow.graphql.catalogchanges.mutations.report_catalog_change import ReportCatalogChange
 from onewindow.graphql.catalogchanges.queries import CatalogChangeQueries
+from onewindow.graphql.counties.mutations.issue_county_admin_password import IssueCountyAdminPassword
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
 from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQueries
@@ -188,7 +191,13 @@ class CountyMutation(graphene.ObjectType):
 
 
 class PlatformQuery(
-    PlatformCountyQueries, PlatformPolicyQueries, AccountQueries, PeopleQueries, graphene.ObjectType
+    PlatformCountyQueries,
+    PlatformPolicyQueries,
+    PlatformCalendarQueries,
+    PlatformCatalogQueries,
+    AccountQueries,
+    PeopleQueries,
+    graphene.ObjectType,
 ):
     pass
 
@@ -201,6 +210,7 @@ class PlatformMutation(graphene.ObjectType):
     remove_member = RemoveMember.Field()
     onboard_county = OnboardCounty.Field()
     set_county_status = SetCountyStatus.Field()
+    issue_county_admin_password = IssueCountyAdminPassword.Field()
     load_national_calendar_year = LoadNationalCalendarYear.Field()
     apply_county_policy_pack = ApplyCountyPolicyPack.Field()
     create_api_token = CreateApiToken.Field()

@@ -46,12 +46,34 @@ LABELS = {
         "NO_LEGAL_BASIS": "无法律依据，解释说明",
         "MISTAKEN": "误评或恶意差评，申诉",
     },
+    # 省级运营
+    "county_status": {"PROVISIONING": "创建中", "ACTIVE": "运行中", "SUSPENDED": "已暂停"},
+    "health": {"OK": "正常", "WARNING": "注意", "ERROR": "异常"},
+    "job_status": {"QUEUED": "排队中", "RUNNING": "进行中", "READY": "已就绪", "FAILED": "失败"},
+    "day_kind": {"HOLIDAY": "放假", "WORKDAY": "调休上班"},
+    "year_origin": {"LOADED": "已加载", "BUNDLED": "内置数据", "MISSING": "无数据"},
+    "item_type": {
+        "LICENSING": "行政许可",
+        "CONFIRMATION": "行政确认",
+        "ADJUDICATION": "行政裁决",
+        "PAYMENT": "行政给付",
+        "REWARD": "行政奖励",
+        "FILING": "行政备案",
+        "OTHER_POWER": "其他行政权力",
+        "PUBLIC_SERVICE": "公共服务",
+    },
 }
 
 
 def choices(kind: str) -> list[tuple[str, str]]:
     """A form's (value, label) options for an enum the API takes in lower case."""
     return [(value.lower(), text) for value, text in LABELS[kind].items()]
+
+
+@register.filter
+def choices_of(kind: str) -> list[tuple[str, str]]:
+    """``{% for v, l in "county_status"|choices_of %}`` — a select's options."""
+    return choices(kind)
 
 
 @register.filter

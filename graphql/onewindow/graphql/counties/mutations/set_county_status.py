@@ -6,7 +6,7 @@ import graphene
 
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
-from onewindow.graphql.counties.types import CountyStatusEnum, CountyType
+from onewindow.graphql.counties.types import CountyStatusEnum, PlatformCountyType
 from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.counties.services import set_county_status
 
@@ -18,7 +18,7 @@ class SetCountyStatus(BaseMutation):
         code = graphene.String(required=True)
         status = CountyStatusEnum(required=True)
 
-    county = graphene.Field(CountyType)
+    county = graphene.Field(PlatformCountyType)
 
     class Meta:
         permission = Perm.PLATFORM_ONBOARD_COUNTY
