@@ -166,10 +166,19 @@ def _uploaded_pack(request: HttpRequest) -> tuple[str, str | None]:
 @page
 def job(request: HttpRequest, job_id: str) -> HttpResponse:
     found = query_one(request, "console/job", "onboardingJob", "开通任务", id=job_id)
-    context = {"title": f"开通 {found['name']}（{found['code']}）", "job": found}
+    context = _job_context(found)
     if request.headers.get("HX-Request"):
         return render_page(request, "bff/console/_job_progress.html", context)
     return render_page(request, "bff/console/job.html", context)
+
+
+def _job_context(found: dict[str, Any]) -> dict[str, Any]:
+    preset = PRESETS.get(found.get("preset") or "")
+    return {
+        "title": f"开通 {found['name']}（{found['code']}）",
+        "job": found,
+        "preset_label": f"{preset[0]}（{preset[1]}）" if preset else "",
+    }
 
 
 @page
@@ -179,7 +188,7 @@ def admin_password(request: HttpRequest, job_id: str) -> HttpResponse:
         return redirect("bff-platform:job", job_id)
     found = query_one(request, "console/job", "onboardingJob", "开通任务", id=job_id)
     result = mutate(request, "console/admin_password", code=found["code"], username=found.get("admin") or "")
-    context: dict[str, Any] = {"title": f"开通 {found['name']}（{found['code']}）", "job": found}
+    context = _job_context(found)
     if result.ok:
         context["temporary_password"] = result.payload.get("temporaryPassword")
         return render_page(request, "bff/console/job.html", context)
