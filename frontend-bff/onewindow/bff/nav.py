@@ -45,6 +45,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
         "县级管理",
         [
             Entry("窗口", "bff:hall-windows", frozenset({"county.manage_policy"})),
+            Entry("考核细则", "bff:rule-sets", frozenset({"county.manage_policy"})),
             Entry("政策包", "bff:pack", frozenset({"county.manage_policy"})),
         ],
     ),

@@ -215,6 +215,13 @@ def permissions(request: HttpRequest) -> set[str]:
     return set(me(request).get("permissions") or [])
 
 
+def require_permission(request: HttpRequest, perm: str) -> None:
+    """For a page whose reads anyone here may make but whose purpose is a task (an editor): a
+    403 page for the others, as the API would give their first write."""
+    if perm not in permissions(request):
+        raise PageError(403, "PERMISSION_DENIED", message_for("PERMISSION_DENIED", ""))
+
+
 def answer(
     request: HttpRequest,
     result: MutationResult,

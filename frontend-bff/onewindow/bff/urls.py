@@ -15,6 +15,7 @@ from onewindow.bff.issuance import views as issuance
 from onewindow.bff.manage import views as manage
 from onewindow.bff.pack import views as pack
 from onewindow.bff.public import views as public
+from onewindow.bff.rulesets import views as rulesets
 from onewindow.bff.workorders import views as workorders
 
 app_name = "bff"
@@ -47,6 +48,9 @@ urlpatterns = [
     path("admin/windows/", hall.windows, name="hall-windows"),
     path("admin/windows/save", hall.save_window, name="hall-window-save"),
     path("admin/windows/<str:code>/retire", hall.retire_window, name="hall-window-retire"),
+    path("admin/rule-sets/", rulesets.rule_sets, name="rule-sets"),
+    path("admin/rule-sets/<str:code>/", rulesets.rule_set, name="rule-set"),
+    path("admin/rule-sets/<str:code>/edit", rulesets.edit, name="rule-set-edit"),
     path("admin/pack/", pack.pack, name="pack"),
     path("admin/pack/preview", pack.preview, name="pack-preview"),
     path("admin/pack/apply", pack.apply, name="pack-apply"),

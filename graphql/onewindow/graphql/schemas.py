@@ -89,7 +89,10 @@ from onewindow.graphql.scoring.mutations.file_objection import FileObjection
 from onewindow.graphql.scoring.mutations.finalize_period import FinalizePeriod
 from onewindow.graphql.scoring.mutations.open_period import OpenPeriod
 from onewindow.graphql.scoring.mutations.record_incident import RecordIncident
+from onewindow.graphql.scoring.mutations.retire_rule_set import RetireRuleSet
+from onewindow.graphql.scoring.mutations.save_rule_set import SaveRuleSet
 from onewindow.graphql.scoring.queries import ScoringQueries, ScoringSummaryQueries
+from onewindow.graphql.scoring.rule_set_queries import RuleSetQueries
 from onewindow.graphql.workorders.mutations.answer_assistance_complaint import AnswerAssistanceComplaint
 from onewindow.graphql.workorders.mutations.classify_work_order import ClassifyWorkOrder
 from onewindow.graphql.workorders.mutations.file_assistance_complaint import FileAssistanceComplaint
@@ -102,6 +105,7 @@ from onewindow.graphql.workorders.queries import WorkOrderQueries
 class CountyQuery(
     CaseQueries,
     ScoringQueries,
+    RuleSetQueries,
     ScoringSummaryQueries,
     FallbackQueries,
     EscalationQueries,
@@ -188,6 +192,8 @@ class CountyMutation(graphene.ObjectType):
     retire_service_item = RetireServiceItem.Field()
     save_bundle = SaveBundle.Field()
     retire_bundle = RetireBundle.Field()
+    save_rule_set = SaveRuleSet.Field()
+    retire_rule_set = RetireRuleSet.Field()
 
 
 class PlatformQuery(

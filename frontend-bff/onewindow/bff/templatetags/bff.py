@@ -131,3 +131,35 @@ def get(mapping: dict[str, Any] | None, key: str) -> Any:
 @register.filter
 def getlist(query: Any, key: str) -> list[str]:
     return list(query.getlist(key)) if hasattr(query, "getlist") else []
+
+
+@register.filter
+def split_commas(value: str) -> list[str]:
+    """``"points,per"|split_commas`` → a list to loop over in a template."""
+    return [part for part in value.split(",") if part]
+
+
+@register.simple_tag
+def delta(before: Any, after: Any) -> str:
+    """+1.50 / −2.00 / — between two scores (the API's decimals arrive as strings)."""
+    try:
+        change = float(after) - float(before)
+    except (TypeError, ValueError):
+        return "—"
+    if abs(change) < 0.005:
+        return "—"
+    css = "up" if change > 0 else "down"
+    return format_html(
+        '<span class="delta {}">{}{}</span>', css, "+" if change > 0 else "−", f"{abs(change):.2f}"
+    )
+
+
+@register.filter
+def num(value: Any) -> str:
+    """A number as a person writes it in a form: 4.0 → 4, 0.50 → 0.5, None → ""."""
+    if value is None or value == "":
+        return ""
+    try:
+        return f"{float(value):g}"
+    except (TypeError, ValueError):
+        return str(value)  # what the user typed, shown back with its error

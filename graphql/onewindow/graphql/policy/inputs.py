@@ -27,9 +27,13 @@ def _graphene_type(annotation: Any, name_hint: str) -> Any:
         return graphene.String
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return input_type(annotation)
-    return {str: graphene.String, int: graphene.Int, bool: graphene.Boolean, dt.date: graphene.Date}[
-        annotation
-    ]
+    return {
+        str: graphene.String,
+        int: graphene.Int,
+        float: graphene.Float,
+        bool: graphene.Boolean,
+        dt.date: graphene.Date,
+    }[annotation]
 
 
 def input_type(

@@ -152,9 +152,10 @@ def apply_text(text: str, *, actor: object | None, source: str = "", rebase: boo
 # --- one entry at a time (the API's create / edit / retire) ------------------------------------
 
 
-def save_entry(section: str, entry: dict[str, Any], *, actor: object | None) -> ApplyResult:
-    """Create or edit one entry (by its key) of the active county's pack, then apply the pack:
-    the same validation, the same version history, and the next export shows the edit.
+def edited_pack(section: str, entry: dict[str, Any]) -> tuple[PolicyPack, str]:
+    """The active county's pack with one entry (by its key) created or edited, not applied, and
+    that entry's path (``rule_sets[2]``). Raises :class:`EntryErrors` when the edit does not
+    make a valid document.
 
     An edit is partial: fields ``entry`` leaves out keep their value, a field given as ``None``
     goes back to its default. A new entry must give every required field."""
@@ -177,7 +178,18 @@ def save_entry(section: str, entry: dict[str, Any], *, actor: object | None) -> 
     entries[index] = {name: value for name, value in merged.items() if value is not None}
     data[section] = entries
     try:
-        return apply_pack(pack_from_data(data), actor=actor, source=f"api:{section}")
+        return pack_from_data(data), path
+    except ValidationErrors as exc:
+        raise EntryErrors(exc, path) from None
+
+
+def save_entry(section: str, entry: dict[str, Any], *, actor: object | None) -> ApplyResult:
+    """Create or edit one entry of the active county's pack (see :func:`edited_pack`), then
+    apply the pack: the same validation, the same version history, and the next export shows
+    the edit."""
+    pack, path = edited_pack(section, entry)
+    try:
+        return apply_pack(pack, actor=actor, source=f"api:{section}")
     except ValidationErrors as exc:
         raise EntryErrors(exc, path) from None
 
@@ -199,6 +211,7 @@ __all__ = [
     "apply_text",
     "diff_against_county",
     "diff_packs",
+    "edited_pack",
     "export_data",
     "export_pack",
     "export_yaml",
