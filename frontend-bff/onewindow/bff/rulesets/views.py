@@ -75,7 +75,7 @@ def _edited(definition: dict[str, Any], post: Any) -> tuple[dict[str, Any], list
             problems.append(FieldError(f"input.{path}.{key or name}", "INVALID_NUMBER", "请填写数字"))
 
     def rules(rows: list[dict[str, Any]], path: str) -> list[dict[str, Any]]:
-        kept = []
+        kept: list[dict[str, Any]] = []
         for rule in rows:
             prefix = f"rule.{rule['code']}"
             if post.get(f"{prefix}.remove"):
