@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from typing import Any
-
 import base64
 import binascii
+from typing import Any
 
 import graphene
 
@@ -28,7 +27,9 @@ def _uploads(files: list[dict[str, Any]]) -> list[services.Upload]:
         try:
             content = base64.b64decode(f["content"], validate=True)
         except (binascii.Error, ValueError):
-            raise invalid(f"files[{i}]", "INVALID_FILE", f"附件 {f['name']} 的内容不是有效的 base64") from None
+            raise invalid(
+                f"files[{i}]", "INVALID_FILE", f"附件 {f['name']} 的内容不是有效的 base64"
+            ) from None
         uploads.append(services.Upload(name=f["name"], content=content))
     return uploads
 

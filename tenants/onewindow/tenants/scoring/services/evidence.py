@@ -72,11 +72,10 @@ def check(uploads: list[Upload]) -> list[tuple[str, str]]:
         if not name or not upload.content:
             problems.append(ErrorDetail("EMPTY_FILE", f"附件 {name or '(无名)'} 是空文件", where))
         elif len(upload.content) > MAX_FILE_BYTES:
-            size = len(upload.content) / 1024 / 1024
             problems.append(
                 ErrorDetail(
                     "FILE_TOO_LARGE",
-                    f"附件 {name} 有 {size:.1f} MB，每个附件不能超过 {MAX_FILE_BYTES // 1024 // 1024} MB",
+                    f"附件 {name} 超过 {MAX_FILE_BYTES // 1024 // 1024} MB，请压缩或拆分后上传",
                     where,
                 )
             )

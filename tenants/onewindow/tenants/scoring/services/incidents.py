@@ -55,6 +55,8 @@ def record_incident(
         raise NotFound(f"考核对象 {subject}", field="subject")
     if count <= 0:
         raise BusinessError("INVALID_VALUE", "次数或数值须大于 0", field="count")
+    if base < 0:
+        raise BusinessError("INVALID_VALUE", "分母不能小于 0", field="base")
     uploads = list(files or [])
     kinds = evidence_files.check(uploads)
     incident = Incident.objects.create(
