@@ -79,7 +79,9 @@ def test_an_assessment_officer_closes_a_period_and_downloads_the_excel(
     assert download.suggested_filename.endswith("通报.xlsx")
     with open(download.path(), "rb") as saved:  # Playwright's file has no extension
         sheet = load_workbook(saved).active
-    assert sheet["A1"].value.startswith("乌审旗服务企业专区进驻部门绩效考核") and sheet["A1"].value.endswith("通报")
+    assert sheet["A1"].value.startswith("乌审旗服务企业专区进驻部门绩效考核") and sheet["A1"].value.endswith(
+        "通报"
+    )
     assert "通报日期" in sheet["A2"].value and until.removeprefix("公示至 ")[:4] in sheet["A2"].value
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$3:$3"
     names = [row[1] for row in sheet.iter_rows(min_row=4, values_only=True)]
