@@ -229,7 +229,7 @@ def test_assessment_periods(supervisor: Client) -> None:
     same_at_10_and_100(
         supervisor,
         "assessmentPeriods",
-        "id status ruleSetCode version startsOn",
+        "id status ruleSetCode ruleSetName title version startsOn categories { code } objections { id subject }",
         f', ruleSet: "{rule_set.code}"',
     )
 

@@ -42,6 +42,13 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
         ],
     ),
     (
+        "考核",
+        [
+            Entry("考核周期", "bff:assessment", frozenset({"scoring.manage"})),
+            Entry("扣分记录", "bff:assessment-incidents", frozenset({"scoring.manage"})),
+        ],
+    ),
+    (
         "县级管理",
         [
             Entry("窗口", "bff:hall-windows", frozenset({"county.manage_policy"})),

@@ -6,6 +6,7 @@ from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from onewindow.bff.approvals import views as approvals
+from onewindow.bff.assessment import views as assessment
 from onewindow.bff.cases import views as cases
 from onewindow.bff.fallback import views as fallback
 from onewindow.bff.hall import views as hall
@@ -45,6 +46,18 @@ urlpatterns = [
     path("manage/work-orders/", workorders.order_list, name="work-orders"),
     path("manage/work-orders/<str:number>/", workorders.order_detail, name="work-order"),
     path("manage/work-orders/<str:number>/<str:action>", workorders.order_action, name="work-order-action"),
+    path("assessment/", assessment.periods, name="assessment"),
+    path("assessment/open", assessment.open_period, name="assessment-open"),
+    path("assessment/periods/<str:period_id>/", assessment.period_detail, name="assessment-period"),
+    path("assessment/periods/<str:period_id>/ranking.xlsx", assessment.period_xlsx, name="assessment-xlsx"),
+    path(
+        "assessment/periods/<str:period_id>/<str:action>", assessment.period_action, name="assessment-action"
+    ),
+    path("assessment/incidents/", assessment.incidents, name="assessment-incidents"),
+    path("assessment/incidents/record", assessment.record_incident, name="assessment-record"),
+    path(
+        "assessment/evidence/<str:incident_id>/<int:index>", assessment.evidence, name="assessment-evidence"
+    ),
     path("admin/windows/", hall.windows, name="hall-windows"),
     path("admin/windows/save", hall.save_window, name="hall-window-save"),
     path("admin/windows/<str:code>/retire", hall.retire_window, name="hall-window-retire"),

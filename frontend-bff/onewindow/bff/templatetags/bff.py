@@ -39,6 +39,9 @@ LABELS = {
     },
     "extension": {"REQUESTED": "待批准", "APPROVED": "已批准", "REJECTED": "未批准"},
     "delivery": {"PICKUP": "窗口领取", "SELF_PRINT": "自助打印", "EXPRESS": "政务快递（短信通知申请人）"},
+    "period": {"OPEN": "考核中", "POSTED": "公示中", "FINAL": "已定稿"},
+    "period_kind": {"week": "周", "month": "月", "quarter": "季度", "year": "年"},
+    "subject_kind": {"department": "进驻部门", "window": "窗口单位", "staff": "工作人员"},
     "tier": {"GENERAL": "一般问题", "HARD": "疑难复杂问题", "VERY_HARD": "特别疑难复杂问题"},
     "classification": {
         "FIX_NOW": "立即整改",

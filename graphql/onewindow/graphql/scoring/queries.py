@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import graphene
@@ -8,10 +9,20 @@ from django.db.models import QuerySet
 from onewindow.graphql.core.connections import ConnectionField
 from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.permissions import require
-from onewindow.graphql.scoring.types import IncidentType, PeriodType, ResultType
+from onewindow.graphql.scoring.types import (
+    AssessmentRuleSet,
+    AssessmentSubject,
+    EvidenceContent,
+    IncidentType,
+    PeriodType,
+    ResultType,
+    _rules,
+    categories_of,
+)
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.scoring.models import Incident, Period, Result
-from onewindow.tenants.scoring.services import annual, awards, summary, trend
+from onewindow.tenants.scoring.selectors import live_rule_sets, rules_of_category, subject_names
+from onewindow.tenants.scoring.services import annual, awards, read_evidence, summary, trend
 
 
 class AnnualScore(graphene.ObjectType):
@@ -35,8 +46,22 @@ class ScoringQueries(graphene.ObjectType):
         IncidentType,
         period=graphene.ID(required=True),
         subject=graphene.String(),
+        category=graphene.String(description="类别代码（bonuses：加分项，vetoes：否决项）"),
+        rule=graphene.String(),
         description="某考核期内的考核记录（每一分的依据）",
         required=True,
+    )
+    assessment_period = graphene.Field(PeriodType, id=graphene.ID(required=True), description="一个考核期")
+    assessment_rule_sets = graphene.List(
+        graphene.NonNull(AssessmentRuleSet),
+        required=True,
+        description="考核细则（现行版本的类别、规则与考核对象），供考核人员使用",
+    )
+    incident_evidence = graphene.Field(
+        EvidenceContent,
+        incident=graphene.ID(required=True),
+        index=graphene.Int(required=True),
+        description="考核记录的证据附件（仅本县考核人员）",
     )
     annual_scores = graphene.List(
         graphene.NonNull(AnnualScore),
@@ -64,9 +89,19 @@ class ScoringQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.COUNTY_VIEW)
     def resolve_incidents(
-        root: Any, info: Any, period: str, subject: str | None = None, **_: Any
+        root: Any,
+        info: Any,
+        period: str,
+        subject: str | None = None,
+        category: str | None = None,
+        rule: str | None = None,
+        **_: Any,
     ) -> QuerySet[Incident]:
-        found = Period.objects.filter(pk=decode_id(period, "AssessmentPeriod", field="period")).first()
+        found = (
+            Period.objects.select_related("version")
+            .filter(pk=decode_id(period, "AssessmentPeriod", field="period"))
+            .first()
+        )
         if found is None:
             return Incident.objects.none()
         qs = Incident.objects.filter(
@@ -74,7 +109,60 @@ class ScoringQueries(graphene.ObjectType):
         )
         if subject:
             qs = qs.filter(subject=subject)
+        if category:
+            qs = qs.filter(rule__in=rules_of_category(found.version.definition, category))
+        if rule:
+            qs = qs.filter(rule=rule)
         return qs.order_by("occurred_on", "id")
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_assessment_period(root: Any, info: Any, id: str) -> Period | None:
+        return (
+            Period.objects.select_related("rule_set", "version")
+            .filter(pk=decode_id(id, "AssessmentPeriod", field="id"))
+            .first()
+        )
+
+    @staticmethod
+    @require(Perm.SCORING)
+    def resolve_assessment_rule_sets(root: Any, info: Any) -> list[AssessmentRuleSet]:
+        out = []
+        subjects: dict[str, list[AssessmentSubject]] = {}
+        for rule_set in live_rule_sets().prefetch_related("versions"):
+            latest = max(rule_set.versions.all(), key=lambda v: v.number, default=None)
+            definition = dict(latest.definition) if latest else {}
+            if rule_set.subject not in subjects:
+                subjects[rule_set.subject] = [
+                    AssessmentSubject(code=c, name=n) for c, n in subject_names(rule_set.subject)
+                ]
+            out.append(
+                AssessmentRuleSet(
+                    code=rule_set.code,
+                    name=rule_set.name,
+                    subject_kind=rule_set.subject,
+                    period_kind=rule_set.period,
+                    draft=bool(definition.get("draft")),
+                    note=definition.get("note", ""),
+                    version=latest.number if latest else None,
+                    categories=categories_of(definition),
+                    bonuses=_rules(definition.get("bonuses", [])),
+                    vetoes=_rules(definition.get("vetoes", [])),
+                    subjects=subjects[rule_set.subject],
+                )
+            )
+        return out
+
+    @staticmethod
+    @require(Perm.SCORING)
+    def resolve_incident_evidence(root: Any, info: Any, incident: str, index: int) -> EvidenceContent:
+        entry, content = read_evidence(decode_id(incident, "Incident", field="incident"), index)
+        return EvidenceContent(
+            name=entry["name"],
+            content_type=entry.get("content_type") or "application/octet-stream",
+            size=len(content),
+            content=base64.b64encode(content).decode("ascii"),
+        )
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)

@@ -10,6 +10,8 @@ One module per concern; the names below are the public ones, importable from her
 
 from __future__ import annotations
 
+from onewindow.tenants.scoring.services.evidence import Upload
+from onewindow.tenants.scoring.services.evidence import read as read_evidence
 from onewindow.tenants.scoring.services.incidents import collect_automatic_incidents, record_incident
 from onewindow.tenants.scoring.services.periods import (
     bounds,
@@ -23,6 +25,7 @@ from onewindow.tenants.scoring.services.reports import annual, awards, summary, 
 from onewindow.tenants.scoring.services.rule_sets import latest_definition, subjects_of, write_rule_sets
 
 __all__ = [
+    "Upload",
     "annual",
     "awards",
     "bounds",
@@ -33,6 +36,7 @@ __all__ = [
     "finalize_period",
     "latest_definition",
     "open_period",
+    "read_evidence",
     "record_incident",
     "subjects_of",
     "summary",

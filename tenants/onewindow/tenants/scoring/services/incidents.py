@@ -19,6 +19,7 @@ from onewindow.tenants.scoring.models import (
     Incident,
     RuleSet,
 )
+from onewindow.tenants.scoring.services import evidence as evidence_files
 from onewindow.tenants.scoring.services.rule_sets import (
     latest_definition,
     rule_codes,
@@ -41,9 +42,11 @@ def record_incident(
     base: float = 0,
     note: str = "",
     evidence: list[str] | None = None,
+    files: list[evidence_files.Upload] | None = None,
     actor: object | None,
 ) -> Incident:
-    """考核记录 by a recorder: the subject, the rule, the date, a note and evidence."""
+    """考核记录 by a recorder: the subject, the rule, the date, a note and evidence — names or
+    links (``evidence``) and uploaded files (``files``, stored in the county's folder)."""
     the_set = rule_set_named(rule_set)
     definition = latest_definition(the_set) or {}
     if rule not in rule_codes(definition):
@@ -52,6 +55,10 @@ def record_incident(
         raise NotFound(f"考核对象 {subject}", field="subject")
     if count <= 0:
         raise BusinessError("INVALID_VALUE", "次数或数值须大于 0", field="count")
+    if base < 0:
+        raise BusinessError("INVALID_VALUE", "分母不能小于 0", field="base")
+    uploads = list(files or [])
+    kinds = evidence_files.check(uploads)
     incident = Incident.objects.create(
         rule_set=the_set,
         rule=rule,
@@ -64,7 +71,15 @@ def record_incident(
         recorder=actor if isinstance(actor, str) else str(getattr(actor, "username", "system")),
         created_at=clock.now(),
     )
-    record_event("scoring.incident_recorded", incident, actor=actor, data={"rule": rule, "subject": subject})
+    if uploads:
+        incident.evidence = incident.evidence + evidence_files.store(incident, uploads, kinds)
+        incident.save(update_fields=["evidence"])
+    record_event(
+        "scoring.incident_recorded",
+        incident,
+        actor=actor,
+        data={"rule": rule, "subject": subject, "files": len(uploads)},
+    )
     return incident
 
 

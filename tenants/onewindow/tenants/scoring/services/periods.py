@@ -26,6 +26,8 @@ from onewindow.tenants.scoring.services.rule_sets import (
 )
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
+MAX_POST_DAYS = 30  # working days a ranking may stay posted
+
 
 def bounds(kind: str, day: dt.date) -> tuple[dt.date, dt.date]:
     if kind == PeriodKind.WEEK:
@@ -101,6 +103,10 @@ def close_period(period_id: int, *, actor: object | None, post_days: int | None 
         raise NotFound("考核期", field="period")
     if period.status != PeriodStatus.OPEN:
         raise BusinessError("INVALID_TRANSITION", "该考核期已关闭", field="period")
+    if post_days is not None and not 0 <= post_days <= MAX_POST_DAYS:
+        raise BusinessError(
+            "INVALID_VALUE", f"公示天数须在 0 到 {MAX_POST_DAYS} 个工作日之间", field="post_days"
+        )
     results = _compute(period)
     period.closed_at = clock.now()
     if post_days:
@@ -127,6 +133,8 @@ def file_objection(period_id: int, *, subject: str, text: str, actor: object | N
         raise BusinessError("NOT_POSTED", "只能在公示期内提出异议", field="period")
     if not text.strip():
         raise BusinessError("REQUIRED", "请写明异议内容", field="text")
+    if subject not in subjects_of(period.rule_set.subject):
+        raise NotFound(f"考核对象 {subject}", field="subject")
     objection = Objection.objects.create(
         period=period, subject=subject, text=text.strip(), filed_at=clock.now()
     )
@@ -149,6 +157,8 @@ def decide_objection(
         raise NotFound("异议", field="objection")
     if objection.decided_at is not None:
         raise BusinessError("ALREADY_DECIDED", "该异议已处理", field="objection")
+    if not decision.strip():
+        raise BusinessError("REQUIRED", "请写明处理意见（不成立时写明理由）", field="decision")
     period = objection.period
     if upheld and withdraw:
         Incident.objects.filter(pk__in=withdraw, rule_set=period.rule_set).update(
