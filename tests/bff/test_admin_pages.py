@@ -1,0 +1,253 @@
+"""县级管理 — the hall's entries, the chains, the calendar and the catalog, page by page: each
+lists and edits; an edit of one field keeps the others; a bad value is shown beside its field
+and changes nothing; a clerk gets 403; another county's administrator sees nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+
+from onewindow.platform.accounts.roles import Role
+from onewindow.tenants.catalog.models import ServiceItem
+from onewindow.tenants.hall.models import Department, ServiceTeam, Site, StaffMember, Window, Zone
+from onewindow.tenants.policy.models import PolicyVersion
+from tests.bff.helpers import get, logged_in, post
+
+pytestmark = pytest.mark.django_db
+ADMIN = "/c/150626/admin"
+
+
+def _latest_version() -> int:
+    latest = PolicyVersion.objects.order_by("-number").first()
+    return latest.number if latest else 0
+
+
+# --- 进驻部门 ------------------------------------------------------------------------------------------
+
+
+def test_the_departments_page_lists_each_with_its_windows(wushen) -> None:  # type: ignore[no-untyped-def]
+    page = get(logged_in(wushen, Role.COUNTY_ADMIN), f"{ADMIN}/departments/").content.decode()
+    assert "旗市场监督管理局" in page and "市场监管" in page
+    assert "当前第" in page  # the pack's version the page shows
+
+
+def test_renaming_a_department_keeps_its_windows_items_and_staff(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    windows = sorted(Window.objects.live().filter(departments__code="scjg").values_list("code", flat=True))
+    items = sorted(ServiceItem.objects.live().filter(department__code="scjg").values_list("code", flat=True))
+    staff = sorted(StaffMember.objects.live().filter(department__code="scjg").values_list("code", flat=True))
+    assert windows and items
+    before = _latest_version()
+    form = get(admin, f"{ADMIN}/departments/?edit=scjg").content.decode()
+    assert "编辑进驻部门 scjg" in form and 'value="旗市场监督管理局"' in form
+    done = post(admin, f"{ADMIN}/departments/save", {"code": "scjg", "name": "旗市场监管局"})
+    assert done.status_code == 302
+    department = Department.objects.get(code="scjg")
+    assert department.name == "旗市场监管局" and department.short_name == "市场监管"
+    assert sorted(Window.objects.live().filter(departments__code="scjg").values_list("code", flat=True)) == windows
+    assert sorted(ServiceItem.objects.live().filter(department__code="scjg").values_list("code", flat=True)) == items
+    assert sorted(StaffMember.objects.live().filter(department__code="scjg").values_list("code", flat=True)) == staff
+    latest = PolicyVersion.objects.order_by("-number").first()
+    assert latest is not None and latest.number == before + 1
+    assert latest.diff == [{"path": "departments.scjg", "change": "changed", "fields": ["name"]}] or (
+        latest.diff[0]["fields"] == ["name"]
+    )
+
+
+def test_a_blank_department_name_is_refused_beside_the_field(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    before = _latest_version()
+    bad = post(admin, f"{ADMIN}/departments/save", {"code": "scjg", "name": "  "})
+    page = bad.content.decode()
+    assert bad.status_code == 400
+    assert 'class="field required has-error"' in page and "field-error" in page
+    assert Department.objects.get(code="scjg").name == "旗市场监督管理局"
+    assert _latest_version() == before
+
+
+def test_a_new_department_and_its_retirement(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    new = get(admin, f"{ADMIN}/departments/?edit=__new__").content.decode()
+    assert "新建进驻部门" in new
+    assert post(admin, f"{ADMIN}/departments/save", {"code": "yjj", "name": "旗应急管理局"}).status_code == 302
+    assert Department.objects.live().filter(code="yjj", name="旗应急管理局").exists()
+    assert post(admin, f"{ADMIN}/departments/yjj/retire", {}).status_code == 302
+    assert not Department.objects.live().filter(code="yjj").exists()
+
+
+def test_a_department_still_in_use_is_not_retired(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    refused = post(admin, f"{ADMIN}/departments/scjg/retire", {})
+    assert refused.status_code == 400 and "未能停用 scjg" in refused.content.decode()
+    assert Department.objects.live().filter(code="scjg").exists()
+
+
+# --- 场所与功能分区 -----------------------------------------------------------------------------------
+
+
+def test_sites_are_shown_as_three_levels_and_zones_under_them(wushen) -> None:  # type: ignore[no-untyped-def]
+    page = get(logged_in(wushen, Role.COUNTY_ADMIN), f"{ADMIN}/sites/").content.decode()
+    centre, township, village = (page.index(n) for n in ("乌审旗政务服务中心", "嘎鲁图镇便民服务中心", "嘎鲁图镇某社区便民服务站"))
+    assert centre < township < village
+    assert "乡镇便民服务中心" in page and "村（社区）便民服务站" in page
+    assert "服务企业专区" in page
+
+
+def test_a_new_village_station_under_a_township(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    done = post(
+        admin,
+        f"{ADMIN}/sites/save",
+        {"code": "wsz-v1", "name": "乌审召镇某嘎查便民服务站", "level": "village", "parent": "wushenzhao"},
+    )
+    assert done.status_code == 302
+    site = Site.objects.live().get(code="wsz-v1")
+    assert site.level == "village" and site.parent is not None and site.parent.code == "wushenzhao"
+    bad = post(
+        admin, f"{ADMIN}/sites/save", {"code": "wsz-v2", "name": "某站", "level": "village", "parent": "nowhere"}
+    )
+    assert bad.status_code == 400 and "UNKNOWN_REFERENCE" in bad.content.decode()
+    assert not Site.objects.filter(code="wsz-v2").exists()
+
+
+def test_renaming_a_zone_keeps_its_site_and_windows(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    zone = Window.objects.live().get(code="ZC01").zone
+    windows = sorted(Window.objects.live().filter(zone=zone).values_list("code", flat=True))
+    form = get(admin, f"{ADMIN}/sites/?zone={zone.code}").content.decode()
+    assert f"编辑功能分区 {zone.code}" in form
+    assert post(admin, f"{ADMIN}/zones/save", {"code": zone.code, "name": "综合受理一区"}).status_code == 302
+    after = Zone.objects.get(code=zone.code)
+    assert after.name == "综合受理一区" and after.site_id == zone.site_id and after.kind == zone.kind
+    assert sorted(Window.objects.live().filter(zone=after).values_list("code", flat=True)) == windows
+
+
+# --- 工作人员 ------------------------------------------------------------------------------------------
+
+
+def test_staff_show_grade_posting_date_and_the_under_a_year_flag(wushen) -> None:  # type: ignore[no-untyped-def]
+    page = get(logged_in(wushen, Role.COUNTY_ADMIN), f"{ADMIN}/staff/").content.decode()
+    assert "路瑶" in page and "高级" in page and "2021-03-01" in page
+    recent = [m for m in StaffMember.objects.live() if m.posted_since and (dt.date.today() - m.posted_since).days < 365]
+    assert page.count("不满一年</span>") == len(recent)
+
+
+def test_changing_a_grade_keeps_window_department_roles_and_posting(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    before = StaffMember.objects.get(code="S003")
+    assert before.grade == "junior"
+    form = get(admin, f"{ADMIN}/staff/?edit=S003").content.decode()
+    assert 'value="junior" selected' in form
+    assert post(admin, f"{ADMIN}/staff/save", {"code": "S003", "grade": "intermediate"}).status_code == 302
+    after = StaffMember.objects.get(code="S003")
+    assert after.grade == "intermediate"
+    assert (after.window_id, after.department_id, after.roles, after.posted_since, after.name) == (
+        before.window_id,
+        before.department_id,
+        before.roles,
+        before.posted_since,
+        before.name,
+    )
+
+
+def test_a_bad_posting_date_is_refused_before_the_api(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    before = _latest_version()
+    bad = post(admin, f"{ADMIN}/staff/save", {"code": "S003", "postedSince": "2026-13-40"})
+    assert bad.status_code == 400 and "日期格式应为" in bad.content.decode()
+    assert _latest_version() == before
+
+
+def test_a_staff_member_on_an_unknown_window_is_refused(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    bad = post(admin, f"{ADMIN}/staff/save", {"code": "S003", "window": "NOPE"})
+    page = bad.content.decode()
+    assert bad.status_code == 400 and "UNKNOWN_REFERENCE" in page and "编辑工作人员 S003" in page
+    assert StaffMember.objects.get(code="S003").window.code == "ZC03"  # type: ignore[union-attr]
+
+
+# --- 服务团队 ------------------------------------------------------------------------------------------
+
+
+def test_teams_show_their_members_by_role(wenling) -> None:  # type: ignore[no-untyped-def]
+    page = get(logged_in(wenling, Role.COUNTY_ADMIN), "/c/331081/admin/teams/").content.decode()
+    assert "项目服务团队" in page and "1+1+1+X 服务团队" in page
+    assert "分管领导" in page and "首席服务专员" in page and "项目服务专员甲" in page
+
+
+def test_editing_a_team_keeps_its_members_and_their_roster_links(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    team = ServiceTeam.objects.get(code="xtxz")
+    members = list(team.members.values_list("role", "name", "title", "staff__code"))
+    form = get(admin, f"{ADMIN}/teams/?edit=xtxz").content.decode()
+    rows = [
+        (m[0], m[1], m[2], m[3] or "") for m in members
+    ]
+    data: dict[str, object] = {
+        "code": "xtxz",
+        "name": "管理协调小组",
+        "members_shown": "1",
+        "member_role": [r[0] for r in rows] + [""],
+        "member_name": [r[1] for r in rows] + [""],
+        "member_title": [r[2] for r in rows] + [""],
+        "member_staff": [r[3] for r in rows] + [""],
+    }
+    assert "呼斯林" in form
+    assert post(admin, f"{ADMIN}/teams/save", data).status_code == 302
+    after = ServiceTeam.objects.get(code="xtxz")
+    assert after.name == "管理协调小组" and after.duties == team.duties
+    assert list(after.members.values_list("role", "name", "title", "staff__code")) == members
+
+
+def test_a_one_one_one_x_team_without_its_chief_officer_is_refused(wenling) -> None:  # type: ignore[no-untyped-def]
+    connection.set_tenant(wenling)
+    admin = logged_in(wenling, Role.COUNTY_ADMIN)
+    bad = post(
+        admin,
+        "/c/331081/admin/teams/save",
+        {
+            "code": "T-XM",
+            "members_shown": "1",
+            "member_role": ["leader_in_charge", "officer"],
+            "member_name": ["分管领导", "专员"],
+            "member_title": ["", ""],
+            "member_staff": ["", ""],
+        },
+    )
+    assert bad.status_code == 400 and "TEAM_SHAPE" in bad.content.decode()
+    assert ServiceTeam.objects.get(code="T-XM").members.count() == 4
+
+
+# --- who may ---------------------------------------------------------------------------------------
+
+PAGES = ["sites/", "windows/", "departments/", "staff/", "teams/"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_clerk_gets_403(wushen, page: str) -> None:  # type: ignore[no-untyped-def]
+    clerk = logged_in(wushen, Role.INTAKE_CLERK)
+    assert get(clerk, f"{ADMIN}/{page}").status_code == 403
+
+
+def test_a_clerk_cannot_save_or_retire(wushen) -> None:  # type: ignore[no-untyped-def]
+    clerk = logged_in(wushen, Role.INTAKE_CLERK)
+    assert post(clerk, f"{ADMIN}/departments/save", {"code": "scjg", "name": "x"}).status_code == 403
+    assert post(clerk, f"{ADMIN}/staff/S003/retire", {}).status_code == 403
+    assert Department.objects.get(code="scjg").name != "x"
+    assert StaffMember.objects.live().filter(code="S003").exists()
+
+
+# what 乌审旗's pages list: none of it may reach another county's administrator
+WUSHEN_ENTRIES = ("嘎鲁图", "旗市场监督管理局", "路瑶", "管理协调小组", "ZC01")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_another_countys_admin_sees_nothing(wushen, wenling, page: str) -> None:  # type: ignore[no-untyped-def]
+    other = logged_in(wenling, Role.COUNTY_ADMIN)
+    connection.set_tenant(wushen)
+    response = get(other, f"{ADMIN}/{page}")
+    body = response.content.decode()
+    assert response.status_code == 403 and "NOT_A_MEMBER" in body
+    assert not any(word in body for word in WUSHEN_ENTRIES)
