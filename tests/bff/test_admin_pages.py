@@ -251,3 +251,100 @@ def test_another_countys_admin_sees_nothing(wushen, wenling, page: str) -> None:
     body = response.content.decode()
     assert response.status_code == 403 and "NOT_A_MEMBER" in body
     assert not any(word in body for word in WUSHEN_ENTRIES)
+
+
+# --- 督办链 ------------------------------------------------------------------------------------------
+
+
+def test_each_chain_level_reads_as_a_sentence(wushen) -> None:  # type: ignore[no-untyped-def]
+    page = get(logged_in(wushen, Role.COUNTY_ADMIN), f"{ADMIN}/chains/").content.decode()
+    assert "三级提醒" in page
+    assert "截止前2个工作日 → 审批人员，系统消息" in page
+    assert "截止当日 → 政务服务中心，系统消息；挂牌警示" in page
+    assert "超期1个工作日 → 服务企业代办帮办服务专区管理协调小组，系统消息；挂牌警示、计入考核、1个工作日内回复" in page
+
+
+def _chain_form(admin, code: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """What the editor posts for a chain as it stands (read off the page's inputs)."""
+    import re
+
+    form = get(admin, f"{ADMIN}/chains/?edit={code}").content.decode()
+    form = form[form.index('id="chain-form"') :]
+    form = form[: form.index("</form>")]
+    data: dict[str, list[str]] = {}
+    for name, value in re.findall(r'<input type="(?:text|number|hidden)" (?:id="[^"]*" )?name="([^"]+)" value="([^"]*)"', form):
+        data.setdefault(name, []).append(value)
+    for name, value in re.findall(r'<input type="checkbox" name="([^"]+)" value="([^"]*)" checked', form):
+        data.setdefault(name, []).append(value)
+    for name, body in re.findall(r'<select id="[^"]*" name="([^"]+)">(.*?)</select>', form, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected', body)
+        data[name] = [chosen.group(1) if chosen else ""]
+    return {k: v if len(v) > 1 else v[0] for k, v in data.items()}
+
+
+def test_adding_a_level_makes_a_new_chain_version_and_its_sentence(wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.escalation.models import Chain
+
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    chain = Chain.objects.get(code="sanji-tixing")
+    versions = chain.versions.count()
+    data = _chain_form(admin, "sanji-tixing")
+    assert data["level_count"] == "4"  # three levels and the blank new one
+    data.update(
+        {
+            "level-3-name": "四级（点名通报）",
+            "level-3-offset": "3",
+            "level-3-target_kind": "county_government",
+            "level-3-actions": ["notify", "flag"],
+        }
+    )
+    done = post(admin, f"{ADMIN}/chains/save", data)
+    assert done.status_code == 302, done.content.decode()[:2000]
+    assert chain.versions.count() == versions + 1
+    latest = chain.versions.order_by("-number").first()
+    assert latest is not None and [lv["name"] for lv in latest.levels][-1] == "四级（点名通报）"
+    earlier = chain.versions.order_by("-number")[1].levels
+
+    def same(level: dict[str, object]) -> dict[str, object]:  # the actions are a set
+        return {**level, "actions": sorted(level["actions"])}  # type: ignore[arg-type]
+
+    assert [same(lv) for lv in latest.levels[:3]] == [same(lv) for lv in earlier]  # the others unchanged
+    page = get(admin, f"{ADMIN}/chains/").content.decode()
+    assert "超期3个工作日 → 县政府，系统消息；挂牌警示" in page
+    assert Chain.objects.get(code="sanji-tixing").name == "三级提醒"
+
+
+def test_removing_a_level_and_a_level_out_of_order(wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.escalation.models import Chain
+
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    chain = Chain.objects.get(code="sanji-tixing")
+    versions = chain.versions.count()
+    bad = _chain_form(admin, "sanji-tixing")
+    bad["level-1-offset"] = "-5"  # the second level before the first
+    refused = post(admin, f"{ADMIN}/chains/save", bad)
+    page = refused.content.decode()
+    assert refused.status_code == 400 and "LEVELS_OUT_OF_ORDER" in page
+    assert 'id="level-1"' in page and 'value="-5"' in page  # the editor keeps what was typed
+    assert chain.versions.count() == versions
+    fine = _chain_form(admin, "sanji-tixing")
+    fine["level-1-remove"] = "1"
+    assert post(admin, f"{ADMIN}/chains/save", fine).status_code == 302
+    latest = chain.versions.order_by("-number").first()
+    assert latest is not None and [lv["name"] for lv in latest.levels] == ["一级提醒（黄灯）", "三级提醒（红灯·超期）"]
+
+
+def test_the_chain_lists_the_pack_versions_that_changed_it(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    data = _chain_form(admin, "sanji-tixing")
+    data["level-0-offset"] = "-3"
+    assert post(admin, f"{ADMIN}/chains/save", data).status_code == 302
+    page = get(admin, f"{ADMIN}/chains/").content.decode()
+    card = page[page.index('id="chain-sanji-tixing"') :]
+    card = card[: card.index('id="chain-', 10)]
+    assert f"第 {_latest_version()} 版" in card and "修改 levels" in card
+    assert "截止前3个工作日" in card
+
+
+def test_a_clerk_gets_403_on_chains(wushen) -> None:  # type: ignore[no-untyped-def]
+    assert get(logged_in(wushen, Role.INTAKE_CLERK), f"{ADMIN}/chains/").status_code == 403

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from onewindow.bff.approvals import views as approvals
 from onewindow.bff.cases import views as cases
+from onewindow.bff.chains import views as chains
 from onewindow.bff.fallback import views as fallback
 from onewindow.bff.hall import views as hall
 from onewindow.bff.home import views as home
@@ -61,6 +62,9 @@ urlpatterns = [
     path("admin/teams/", hall.teams, name="hall-teams"),
     path("admin/teams/save", hall.save_team, name="hall-team-save"),
     path("admin/teams/<str:code>/retire", hall.retire_team, name="hall-team-retire"),
+    path("admin/chains/", chains.chains, name="chains"),
+    path("admin/chains/save", chains.save_chain, name="chain-save"),
+    path("admin/chains/<str:code>/retire", chains.retire_chain, name="chain-retire"),
     path("admin/pack/", pack.pack, name="pack"),
     path("admin/pack/preview", pack.preview, name="pack-preview"),
     path("admin/pack/apply", pack.apply, name="pack-apply"),

@@ -241,3 +241,15 @@ def form_rows(posted: Any, entry: dict[str, Any] | None, key: str, prefix: str, 
         columns = [posted.getlist(f"{prefix}_{name}") for name in names]
         return [dict(zip(names, values, strict=False)) for values in zip(*columns, strict=False)]
     return list((entry or {}).get(key) or [])
+
+
+@register.simple_tag
+def errors_under(errors: dict[str, list[Any]] | None, path: str) -> str:
+    """Every error whose field path starts with ``path`` (``input.levels[2]``): a repeated row's
+    errors, beside that row, each with the rest of its path."""
+    found = [e for errs in (errors or {}).values() for e in errs if (e.field or "").startswith(path)]
+    return format_html_join(
+        "",
+        '<div class="field-error" role="alert"><code>{}</code>{}{}</div>',
+        ((e.code, (e.field or "")[len(path) :].lstrip(".") + " " if e.field != path else "", e.message) for e in found),
+    )
