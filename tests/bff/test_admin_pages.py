@@ -46,9 +46,18 @@ def test_renaming_a_department_keeps_its_windows_items_and_staff(wushen) -> None
     assert done.status_code == 302
     department = Department.objects.get(code="scjg")
     assert department.name == "旗市场监管局" and department.short_name == "市场监管"
-    assert sorted(Window.objects.live().filter(departments__code="scjg").values_list("code", flat=True)) == windows
-    assert sorted(ServiceItem.objects.live().filter(department__code="scjg").values_list("code", flat=True)) == items
-    assert sorted(StaffMember.objects.live().filter(department__code="scjg").values_list("code", flat=True)) == staff
+    assert (
+        sorted(Window.objects.live().filter(departments__code="scjg").values_list("code", flat=True))
+        == windows
+    )
+    assert (
+        sorted(ServiceItem.objects.live().filter(department__code="scjg").values_list("code", flat=True))
+        == items
+    )
+    assert (
+        sorted(StaffMember.objects.live().filter(department__code="scjg").values_list("code", flat=True))
+        == staff
+    )
     latest = PolicyVersion.objects.order_by("-number").first()
     assert latest is not None and latest.number == before + 1
     assert latest.diff == [{"path": "departments.scjg", "change": "changed", "fields": ["name"]}] or (
@@ -71,7 +80,9 @@ def test_a_new_department_and_its_retirement(wushen) -> None:  # type: ignore[no
     admin = logged_in(wushen, Role.COUNTY_ADMIN)
     new = get(admin, f"{ADMIN}/departments/?edit=__new__").content.decode()
     assert "新建进驻部门" in new
-    assert post(admin, f"{ADMIN}/departments/save", {"code": "yjj", "name": "旗应急管理局"}).status_code == 302
+    assert (
+        post(admin, f"{ADMIN}/departments/save", {"code": "yjj", "name": "旗应急管理局"}).status_code == 302
+    )
     assert Department.objects.live().filter(code="yjj", name="旗应急管理局").exists()
     assert post(admin, f"{ADMIN}/departments/yjj/retire", {}).status_code == 302
     assert not Department.objects.live().filter(code="yjj").exists()
@@ -89,7 +100,9 @@ def test_a_department_still_in_use_is_not_retired(wushen) -> None:  # type: igno
 
 def test_sites_are_shown_as_three_levels_and_zones_under_them(wushen) -> None:  # type: ignore[no-untyped-def]
     page = get(logged_in(wushen, Role.COUNTY_ADMIN), f"{ADMIN}/sites/").content.decode()
-    centre, township, village = (page.index(n) for n in ("乌审旗政务服务中心", "嘎鲁图镇便民服务中心", "嘎鲁图镇某社区便民服务站"))
+    centre, township, village = (
+        page.index(n) for n in ("乌审旗政务服务中心", "嘎鲁图镇便民服务中心", "嘎鲁图镇某社区便民服务站")
+    )
     assert centre < township < village
     assert "乡镇便民服务中心" in page and "村（社区）便民服务站" in page
     assert "服务企业专区" in page
@@ -106,7 +119,9 @@ def test_a_new_village_station_under_a_township(wushen) -> None:  # type: ignore
     site = Site.objects.live().get(code="wsz-v1")
     assert site.level == "village" and site.parent is not None and site.parent.code == "wushenzhao"
     bad = post(
-        admin, f"{ADMIN}/sites/save", {"code": "wsz-v2", "name": "某站", "level": "village", "parent": "nowhere"}
+        admin,
+        f"{ADMIN}/sites/save",
+        {"code": "wsz-v2", "name": "某站", "level": "village", "parent": "nowhere"},
     )
     assert bad.status_code == 400 and "UNKNOWN_REFERENCE" in bad.content.decode()
     assert not Site.objects.filter(code="wsz-v2").exists()
@@ -130,7 +145,11 @@ def test_renaming_a_zone_keeps_its_site_and_windows(wushen) -> None:  # type: ig
 def test_staff_show_grade_posting_date_and_the_under_a_year_flag(wushen) -> None:  # type: ignore[no-untyped-def]
     page = get(logged_in(wushen, Role.COUNTY_ADMIN), f"{ADMIN}/staff/").content.decode()
     assert "路瑶" in page and "高级" in page and "2021-03-01" in page
-    recent = [m for m in StaffMember.objects.live() if m.posted_since and (dt.date.today() - m.posted_since).days < 365]
+    recent = [
+        m
+        for m in StaffMember.objects.live()
+        if m.posted_since and (dt.date.today() - m.posted_since).days < 365
+    ]
     assert page.count("不满一年</span>") == len(recent)
 
 
@@ -182,9 +201,7 @@ def test_editing_a_team_keeps_its_members_and_their_roster_links(wushen) -> None
     team = ServiceTeam.objects.get(code="xtxz")
     members = list(team.members.values_list("role", "name", "title", "staff__code"))
     form = get(admin, f"{ADMIN}/teams/?edit=xtxz").content.decode()
-    rows = [
-        (m[0], m[1], m[2], m[3] or "") for m in members
-    ]
+    rows = [(m[0], m[1], m[2], m[3] or "") for m in members]
     data: dict[str, object] = {
         "code": "xtxz",
         "name": "管理协调小组",
@@ -261,7 +278,10 @@ def test_each_chain_level_reads_as_a_sentence(wushen) -> None:  # type: ignore[n
     assert "三级提醒" in page
     assert "截止前2个工作日 → 审批人员，系统消息" in page
     assert "截止当日 → 政务服务中心，系统消息；挂牌警示" in page
-    assert "超期1个工作日 → 服务企业代办帮办服务专区管理协调小组，系统消息；挂牌警示、计入考核、1个工作日内回复" in page
+    assert (
+        "超期1个工作日 → 服务企业代办帮办服务专区管理协调小组，系统消息；挂牌警示、计入考核、1个工作日内回复"
+        in page
+    )
 
 
 def _chain_form(admin, code: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -272,7 +292,9 @@ def _chain_form(admin, code: str) -> dict[str, object]:  # type: ignore[no-untyp
     form = form[form.index('id="chain-form"') :]
     form = form[: form.index("</form>")]
     data: dict[str, list[str]] = {}
-    for name, value in re.findall(r'<input type="(?:text|number|hidden)" (?:id="[^"]*" )?name="([^"]+)" value="([^"]*)"', form):
+    for name, value in re.findall(
+        r'<input type="(?:text|number|hidden)" (?:id="[^"]*" )?name="([^"]+)" value="([^"]*)"', form
+    ):
         data.setdefault(name, []).append(value)
     for name, value in re.findall(r'<input type="checkbox" name="([^"]+)" value="([^"]*)" checked', form):
         data.setdefault(name, []).append(value)
@@ -331,7 +353,10 @@ def test_removing_a_level_and_a_level_out_of_order(wushen) -> None:  # type: ign
     fine["level-1-remove"] = "1"
     assert post(admin, f"{ADMIN}/chains/save", fine).status_code == 302
     latest = chain.versions.order_by("-number").first()
-    assert latest is not None and [lv["name"] for lv in latest.levels] == ["一级提醒（黄灯）", "三级提醒（红灯·超期）"]
+    assert latest is not None and [lv["name"] for lv in latest.levels] == [
+        "一级提醒（黄灯）",
+        "三级提醒（红灯·超期）",
+    ]
 
 
 def test_the_chain_lists_the_pack_versions_that_changed_it(wushen) -> None:  # type: ignore[no-untyped-def]
@@ -348,3 +373,63 @@ def test_the_chain_lists_the_pack_versions_that_changed_it(wushen) -> None:  # t
 
 def test_a_clerk_gets_403_on_chains(wushen) -> None:  # type: ignore[no-untyped-def]
     assert get(logged_in(wushen, Role.INTAKE_CLERK), f"{ADMIN}/chains/").status_code == 403
+
+
+# --- 日历 ----------------------------------------------------------------------------------------------
+
+
+def test_the_month_view_shows_holidays_and_makeup_days_monday_first(wushen) -> None:  # type: ignore[no-untyped-def]
+    page = get(logged_in(wushen, Role.COUNTY_ADMIN), f"{ADMIN}/calendar/?month=2026-02").content.decode()
+    assert "2026 年 2 月" in page
+    grid = page[page.index('id="month"') :]
+    assert grid.index("<th>一</th>") < grid.index("<th>日</th>")
+    first_week = grid[grid.index("<tbody>") : grid.index("</tr>", grid.index("<tbody>"))]
+    assert first_week.count('class="day blank"') == 6  # 2026-02-01 is a Sunday
+    assert 'class="day makeup" data-date="2026-02-14"' in page and "调休上班" in page  # DOMAIN §8
+    assert 'class="day holiday" data-date="2026-02-17"' in page and "春节" in page
+    assert "?month=2026-01" in page and "?month=2026-03" in page
+
+
+def test_a_county_closure_on_the_month_view_and_its_removal(wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.workcalendar.models import CalendarOverride
+
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    done = post(
+        admin, f"{ADMIN}/calendar/set", {"date": "2026-03-10", "kind": "closed", "reason": "停电检修"}
+    )
+    assert done.status_code == 302 and done["Location"].endswith("?month=2026-03")
+    assert CalendarOverride.objects.get(date=dt.date(2026, 3, 10)).kind == "closed"
+    page = get(admin, done["Location"]).content.decode()
+    assert 'class="day closed" data-date="2026-03-10"' in page and "停电检修" in page
+    assert post(admin, f"{ADMIN}/calendar/remove", {"date": "2026-03-10"}).status_code == 302
+    assert not CalendarOverride.objects.filter(date=dt.date(2026, 3, 10)).exists()
+
+
+def test_an_override_needs_a_date_and_a_reason(wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.workcalendar.models import CalendarOverride
+
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    no_reason = post(admin, f"{ADMIN}/calendar/set", {"date": "2026-03-07", "kind": "working", "reason": ""})
+    assert no_reason.status_code == 400 and "请写明原因" in no_reason.content.decode()
+    no_date = post(admin, f"{ADMIN}/calendar/set", {"date": "", "kind": "closed", "reason": "停电"})
+    assert no_date.status_code == 400 and "请选择日期" in no_date.content.decode()
+    assert not CalendarOverride.objects.exists()
+    assert (
+        post(
+            admin, f"{ADMIN}/calendar/set", {"date": "2026-03-07", "kind": "working", "reason": "集中办理"}
+        ).status_code
+        == 302
+    )
+    page = get(admin, f"{ADMIN}/calendar/?month=2026-03").content.decode()
+    assert 'class="day extra" data-date="2026-03-07"' in page
+
+
+def test_a_clerk_gets_403_on_the_calendar(wushen) -> None:  # type: ignore[no-untyped-def]
+    clerk = logged_in(wushen, Role.INTAKE_CLERK)
+    assert get(clerk, f"{ADMIN}/calendar/").status_code == 403
+    assert (
+        post(
+            clerk, f"{ADMIN}/calendar/set", {"date": "2026-03-10", "kind": "closed", "reason": "x"}
+        ).status_code
+        == 403
+    )

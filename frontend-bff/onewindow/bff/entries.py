@@ -144,7 +144,9 @@ class EntryPages:
             else:
                 result = mutate(request, self.save_op, input=entry)
             version = result.payload.get("version")
-            done = f"{self.noun} {code} 已保存" + (f"（政策包第 {version} 版）" if version else "（没有变化）")
+            done = f"{self.noun} {code} 已保存" + (
+                f"（政策包第 {version} 版）" if version else "（没有变化）"
+            )
             return answer(
                 request,
                 result,

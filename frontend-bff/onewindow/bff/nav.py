@@ -50,6 +50,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("工作人员", "bff:hall-staff", frozenset({"county.manage_policy"})),
             Entry("服务团队", "bff:hall-teams", frozenset({"county.manage_policy"})),
             Entry("督办链", "bff:chains", frozenset({"county.manage_policy"})),
+            Entry("日历", "bff:calendar", frozenset({"county.manage_calendar"})),
             Entry("政策包", "bff:pack", frozenset({"county.manage_policy"})),
         ],
     ),

@@ -16,6 +16,7 @@ from onewindow.bff.issuance import views as issuance
 from onewindow.bff.manage import views as manage
 from onewindow.bff.pack import views as pack
 from onewindow.bff.public import views as public
+from onewindow.bff.workcalendar import views as workcalendar
 from onewindow.bff.workorders import views as workorders
 
 app_name = "bff"
@@ -65,6 +66,9 @@ urlpatterns = [
     path("admin/chains/", chains.chains, name="chains"),
     path("admin/chains/save", chains.save_chain, name="chain-save"),
     path("admin/chains/<str:code>/retire", chains.retire_chain, name="chain-retire"),
+    path("admin/calendar/", workcalendar.month, name="calendar"),
+    path("admin/calendar/set", workcalendar.set_override, name="calendar-set"),
+    path("admin/calendar/remove", workcalendar.remove_override, name="calendar-remove"),
     path("admin/pack/", pack.pack, name="pack"),
     path("admin/pack/preview", pack.preview, name="pack-preview"),
     path("admin/pack/apply", pack.apply, name="pack-apply"),

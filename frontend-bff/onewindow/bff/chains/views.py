@@ -65,7 +65,8 @@ def target_words(target: dict[str, Any], teams: dict[str, str], staff: dict[str,
 def describe(level: dict[str, Any], teams: dict[str, str], staff: dict[str, str]) -> str:
     """One level as one sentence: when → whom, how; then what else it does."""
     actions = level.get("actions") or ["notify"]
-    sentence = f"{trigger_words(level.get('trigger') or {})} → {target_words(level.get('target') or {}, teams, staff)}"
+    when = trigger_words(level.get("trigger") or {})
+    sentence = f"{when} → {target_words(level.get('target') or {}, teams, staff)}"
     if "notify" in actions:
         sentence += "，" + "、".join(_label("channel", c) for c in level.get("channels") or ["console"])
     more = [_label("action", a) for a in actions if a not in ("notify", "require_response")]
@@ -143,7 +144,10 @@ def _posted_levels(post: QueryDict) -> list[dict[str, Any]]:
                     "unit": post.get(field + "unit", "working_days"),
                     "event": post.get(field + "event") or None,
                 },
-                "target": {"kind": post.get(field + "target_kind", ""), "value": post.get(field + "target_value", "")},
+                "target": {
+                    "kind": post.get(field + "target_kind", ""),
+                    "value": post.get(field + "target_value", ""),
+                },
                 "actions": post.getlist(field + "actions"),
                 "channels": post.getlist(field + "channels"),
                 "response_within_days": post.get(field + "response_within_days", "").strip() or None,

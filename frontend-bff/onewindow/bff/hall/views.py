@@ -152,8 +152,12 @@ def _departments(request: HttpRequest) -> dict[str, Any]:
     data = query(request, "hall/departments")
     for department in data["departments"]:
         code = department["code"]
-        department["windows"] = [w for w in data["windows"] if any(d["code"] == code for d in w["departments"])]
-        department["staff_count"] = sum(1 for s in data["staff"] if (s["department"] or {}).get("code") == code)
+        department["windows"] = [
+            w for w in data["windows"] if any(d["code"] == code for d in w["departments"])
+        ]
+        department["staff_count"] = sum(
+            1 for s in data["staff"] if (s["department"] or {}).get("code") == code
+        )
     return {**_common(data, "进驻部门"), "departments": data["departments"]}
 
 

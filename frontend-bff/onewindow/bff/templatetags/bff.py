@@ -58,7 +58,11 @@ LABELS = {
         "ASSISTANCE": "帮办代办窗口",
         "DEPARTMENT": "部门专窗",
     },
-    "site_level": {"COUNTY": "县级政务服务中心", "TOWNSHIP": "乡镇便民服务中心", "VILLAGE": "村（社区）便民服务站"},
+    "site_level": {
+        "COUNTY": "县级政务服务中心",
+        "TOWNSHIP": "乡镇便民服务中心",
+        "VILLAGE": "村（社区）便民服务站",
+    },
     "zone_kind": {
         "GUIDANCE": "诉求询导区/咨询服务区",
         "INTAKE": "综合受理区",
@@ -251,5 +255,8 @@ def errors_under(errors: dict[str, list[Any]] | None, path: str) -> str:
     return format_html_join(
         "",
         '<div class="field-error" role="alert"><code>{}</code>{}{}</div>',
-        ((e.code, (e.field or "")[len(path) :].lstrip(".") + " " if e.field != path else "", e.message) for e in found),
+        (
+            (e.code, (e.field or "")[len(path) :].lstrip(".") + " " if e.field != path else "", e.message)
+            for e in found
+        ),
     )

@@ -75,7 +75,9 @@ class HallQueries(graphene.ObjectType):
     @require(Perm.COUNTY_VIEW)
     def resolve_service_teams(root: Any, info: Any) -> list[models.ServiceTeam]:
         return list(
-            models.ServiceTeam.objects.live().select_related("lead_department").prefetch_related("members__staff")
+            models.ServiceTeam.objects.live()
+            .select_related("lead_department")
+            .prefetch_related("members__staff")
         )
 
     @staticmethod
