@@ -145,6 +145,7 @@ def test_renaming_a_zone_keeps_its_site_and_windows(wushen) -> None:  # type: ig
 def test_staff_show_grade_posting_date_and_the_under_a_year_flag(wushen) -> None:  # type: ignore[no-untyped-def]
     page = get(logged_in(wushen, Role.COUNTY_ADMIN), f"{ADMIN}/staff/").content.decode()
     assert "路瑶" in page and "高级" in page and "2021-03-01" in page
+    assert "NONE" not in page  # an ungraded member's grade is a dash
     recent = [
         m
         for m in StaffMember.objects.live()

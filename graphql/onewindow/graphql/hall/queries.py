@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
+from django.db.models import Prefetch
 
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.hall.types import (
@@ -77,7 +78,10 @@ class HallQueries(graphene.ObjectType):
         return list(
             models.ServiceTeam.objects.live()
             .select_related("lead_department")
-            .prefetch_related("members__staff")
+            .prefetch_related(
+                # the roster link joined in: the same statements whether or not members have one
+                Prefetch("members", queryset=models.TeamMember.objects.select_related("staff"))
+            )
         )
 
     @staticmethod

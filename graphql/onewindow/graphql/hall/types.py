@@ -119,7 +119,7 @@ class TeamMemberType(DjangoObjectType):
 
     @staticmethod
     def resolve_staff_code(root: models.TeamMember, info: Any) -> str | None:
-        return root.staff.code if root.staff_id else None
+        return root.staff.code if root.staff is not None else None
 
 
 class ServiceTeamType(DjangoObjectType):
