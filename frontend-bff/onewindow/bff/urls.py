@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from onewindow.bff.approvals import views as approvals
 from onewindow.bff.assessment import views as assessment
 from onewindow.bff.cases import views as cases
+from onewindow.bff.chains import views as chains
 from onewindow.bff.fallback import views as fallback
 from onewindow.bff.hall import views as hall
 from onewindow.bff.home import views as home
@@ -17,6 +18,7 @@ from onewindow.bff.manage import views as manage
 from onewindow.bff.pack import views as pack
 from onewindow.bff.public import views as public
 from onewindow.bff.rulesets import views as rulesets
+from onewindow.bff.workcalendar import views as workcalendar
 from onewindow.bff.workorders import views as workorders
 
 app_name = "bff"
@@ -64,6 +66,26 @@ urlpatterns = [
     path("admin/rule-sets/", rulesets.rule_sets, name="rule-sets"),
     path("admin/rule-sets/<str:code>/", rulesets.rule_set, name="rule-set"),
     path("admin/rule-sets/<str:code>/edit", rulesets.edit, name="rule-set-edit"),
+    path("admin/sites/", hall.sites, name="hall-sites"),
+    path("admin/sites/save", hall.save_site, name="hall-site-save"),
+    path("admin/sites/<str:code>/retire", hall.retire_site, name="hall-site-retire"),
+    path("admin/zones/save", hall.save_zone, name="hall-zone-save"),
+    path("admin/zones/<str:code>/retire", hall.retire_zone, name="hall-zone-retire"),
+    path("admin/departments/", hall.departments, name="hall-departments"),
+    path("admin/departments/save", hall.save_department, name="hall-department-save"),
+    path("admin/departments/<str:code>/retire", hall.retire_department, name="hall-department-retire"),
+    path("admin/staff/", hall.staff, name="hall-staff"),
+    path("admin/staff/save", hall.save_staff, name="hall-staff-save"),
+    path("admin/staff/<str:code>/retire", hall.retire_staff, name="hall-staff-retire"),
+    path("admin/teams/", hall.teams, name="hall-teams"),
+    path("admin/teams/save", hall.save_team, name="hall-team-save"),
+    path("admin/teams/<str:code>/retire", hall.retire_team, name="hall-team-retire"),
+    path("admin/chains/", chains.chains, name="chains"),
+    path("admin/chains/save", chains.save_chain, name="chain-save"),
+    path("admin/chains/<str:code>/retire", chains.retire_chain, name="chain-retire"),
+    path("admin/calendar/", workcalendar.month, name="calendar"),
+    path("admin/calendar/set", workcalendar.set_override, name="calendar-set"),
+    path("admin/calendar/remove", workcalendar.remove_override, name="calendar-remove"),
     path("admin/pack/", pack.pack, name="pack"),
     path("admin/pack/preview", pack.preview, name="pack-preview"),
     path("admin/pack/apply", pack.apply, name="pack-apply"),

@@ -55,6 +55,89 @@ LABELS = {
     "job_status": {"QUEUED": "排队中", "RUNNING": "进行中", "READY": "已就绪", "FAILED": "失败"},
     "day_kind": {"HOLIDAY": "放假", "WORKDAY": "调休上班"},
     "year_origin": {"LOADED": "已加载", "BUNDLED": "内置数据", "MISSING": "无数据"},
+    # 县级管理: the pack's entries (enum names as the API gives them)
+    "window_kind": {
+        "UNIVERSAL": "无差别综合窗口",
+        "DOMAIN": "分领域综合窗口",
+        "BUNDLE": "一件事一次办窗口",
+        "ISSUANCE": "综合出件窗口",
+        "FALLBACK": "办不成事反映窗口",
+        "COMPLAINT": "有诉即办窗口",
+        "VALUE_ADDED": "增值服务窗口",
+        "ASSISTANCE": "帮办代办窗口",
+        "DEPARTMENT": "部门专窗",
+    },
+    "site_level": {
+        "COUNTY": "县级政务服务中心",
+        "TOWNSHIP": "乡镇便民服务中心",
+        "VILLAGE": "村（社区）便民服务站",
+    },
+    "zone_kind": {
+        "GUIDANCE": "诉求询导区/咨询服务区",
+        "INTAKE": "综合受理区",
+        "BACK_OFFICE": "后台审批区",
+        "ASSISTANCE": "帮办代办区",
+        "ENTERPRISE": "服务企业专区",
+        "SELF_SERVICE": "自助服务区",
+        "WAITING": "休息等候区",
+        "DISCLOSURE": "政务公开专区",
+        "INVESTMENT": "投资项目一站式中心",
+        "OTHER": "其他",
+    },
+    "grade": {"JUNIOR": "初级", "INTERMEDIATE": "中级", "SENIOR": "高级"},
+    "role": {
+        "COUNTY_ADMIN": "县级管理员",
+        "CENTRE_MANAGER": "中心负责人",
+        "GUIDE": "导服人员",
+        "INTAKE_CLERK": "综合受理员",
+        "APPROVER": "审批人员",
+        "AGENT": "帮办代办员",
+        "SUPERVISOR": "督查人员",
+    },
+    "team_shape": {
+        "ONE_ONE_ONE_X": "1+1+1+X 服务团队",
+        "COORDINATION_GROUP": "管理协调小组",
+        "OTHER": "其他",
+    },
+    "team_role": {
+        "LEADER_IN_CHARGE": "分管领导",
+        "CHIEF_OFFICER": "首席服务专员",
+        "OFFICER": "服务专员",
+        "LEADER": "组长",
+        "DEPUTY": "副组长",
+        "MEMBER": "成员",
+    },
+    "chain_subject": {
+        "CASE": "办件时限",
+        "FALLBACK": "办不成事",
+        "BAD_REVIEW": "差评整改",
+        "ASSISTANCE_COMPLAINT": "帮办代办投诉",
+        "CATALOG_CHANGE": "事项目录调整",
+    },
+    # a chain level's target, trigger and actions (escalation/policy.py)
+    "target": {
+        "ROLE": "某一角色",
+        "DEPARTMENT_HEAD": "承办部门负责人",
+        "TEAM": "服务团队",
+        "PERSON": "指定人员",
+        "CENTRE": "政务服务中心",
+        "REFORM_OFFICE": "改革办",
+        "COUNTY_GOVERNMENT": "县政府",
+        "DISCIPLINE_COMMISSION": "纪委监委",
+    },
+    "relative_to": {"DEADLINE": "以截止日为准", "START": "以开始日为准", "EVENT": "发生某事时"},
+    "unit": {"WORKING_DAYS": "个工作日", "HOURS": "小时", "SHARE": "%（用时占比）"},
+    "event": {"DISSATISFIED": "申请人表示不满意"},
+    "action": {
+        "NOTIFY": "通知",
+        "FLAG": "挂牌警示",
+        "HANDOVER": "移交上一级",
+        "REQUIRE_RESPONSE": "限期回复",
+        "SCORE": "计入考核",
+    },
+    "channel": {"CONSOLE": "系统消息", "SMS": "短信", "WECHAT": "微信"},
+    "override": {"CLOSED": "闭厅（停止办公）", "WORKING": "加班办公日"},
+    "item_kind": {"IMMEDIATE": "即办件", "PROMISED": "承诺件"},
     "item_type": {
         "LICENSING": "行政许可",
         "CONFIRMATION": "行政确认",
@@ -64,6 +147,15 @@ LABELS = {
         "FILING": "行政备案",
         "OTHER_POWER": "其他行政权力",
         "PUBLIC_SERVICE": "公共服务",
+    },
+    "format": {"PAPER": "纸质", "ELECTRONIC": "电子", "EITHER": "纸质或电子"},
+    "source": {"APPLICANT": "申请人自备", "GOVERNMENT": "政府部门核发", "THIRD_PARTY": "第三方出具"},
+    "exempt": {"GOVERNMENT_ISSUED": "政府部门核发，免提交", "E_LICENCE": "可调用电子证照，免提交"},
+    "change_status": {
+        "DUE": "办理中",
+        "OVERDUE": "已超期",
+        "APPLIED": "已调整到位",
+        "APPLIED_LATE": "逾期调整到位",
     },
 }
 
@@ -166,3 +258,52 @@ def num(value: Any) -> str:
         return f"{float(value):g}"
     except (TypeError, ValueError):
         return str(value)  # what the user typed, shown back with its error
+
+
+def _posted(posted: Any, name: str) -> bool:
+    return posted is not None and hasattr(posted, "getlist") and name in posted
+
+
+@register.simple_tag
+def form_value(posted: Any, entry: dict[str, Any] | None, name: str, key: str = "") -> Any:
+    """What a form's input shows: what was just posted (a failed save), else the entry's value
+    (under ``key`` when the entry names it otherwise), else blank."""
+    if _posted(posted, name):
+        return posted.get(name)
+    value = (entry or {}).get(key or name)
+    return "" if value is None else value
+
+
+@register.simple_tag
+def checked(posted: Any, entry: dict[str, Any] | None, name: str, value: str, key: str = "") -> str:
+    """`` checked`` for a checkbox group's box: ticked in the failed post, else in the entry's list
+    (``key``: the entry's list of codes, e.g. ``department_codes``)."""
+    if posted is not None and hasattr(posted, "getlist") and f"{name}_shown" in posted:
+        return " checked" if value in posted.getlist(name) else ""
+    return " checked" if value in ((entry or {}).get(key or name) or []) else ""
+
+
+@register.simple_tag
+def form_rows(posted: Any, entry: dict[str, Any] | None, key: str, prefix: str, fields: str) -> list[Any]:
+    """The rows of a repeated group (a team's members, an item's materials): as just posted
+    (``<prefix>_<field>`` lists, after a failed save), else the entry's ``key`` list."""
+    if posted is not None and hasattr(posted, "getlist") and f"{key}_shown" in posted:
+        names = fields.split()
+        columns = [posted.getlist(f"{prefix}_{name}") for name in names]
+        return [dict(zip(names, values, strict=False)) for values in zip(*columns, strict=False)]
+    return list((entry or {}).get(key) or [])
+
+
+@register.simple_tag
+def errors_under(errors: dict[str, list[Any]] | None, path: str) -> str:
+    """Every error whose field path starts with ``path`` (``input.levels[2]``): a repeated row's
+    errors, beside that row, each with the rest of its path."""
+    found = [e for errs in (errors or {}).values() for e in errs if (e.field or "").startswith(path)]
+    return format_html_join(
+        "",
+        '<div class="field-error" role="alert"><code>{}</code>{}{}</div>',
+        (
+            (e.code, (e.field or "")[len(path) :].lstrip(".") + " " if e.field != path else "", e.message)
+            for e in found
+        ),
+    )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
+from django.db.models import Prefetch
 
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.hall.types import (
@@ -75,7 +76,12 @@ class HallQueries(graphene.ObjectType):
     @require(Perm.COUNTY_VIEW)
     def resolve_service_teams(root: Any, info: Any) -> list[models.ServiceTeam]:
         return list(
-            models.ServiceTeam.objects.live().select_related("lead_department").prefetch_related("members")
+            models.ServiceTeam.objects.live()
+            .select_related("lead_department")
+            .prefetch_related(
+                # the roster link joined in: the same statements whether or not members have one
+                Prefetch("members", queryset=models.TeamMember.objects.select_related("staff"))
+            )
         )
 
     @staticmethod

@@ -110,11 +110,16 @@ class StaffMemberType(DjangoObjectType):
 
 class TeamMemberType(DjangoObjectType):
     role = TeamRoleEnum(required=True)
+    staff_code = graphene.String(description="对应花名册中的工作人员编码（如有）")
 
     class Meta:
         model = models.TeamMember
         name = "TeamMember"
         fields = ("role", "name", "title")
+
+    @staticmethod
+    def resolve_staff_code(root: models.TeamMember, info: Any) -> str | None:
+        return root.staff.code if root.staff is not None else None
 
 
 class ServiceTeamType(DjangoObjectType):
