@@ -155,3 +155,24 @@ def test_the_provincial_catalog_shows_which_counties_claim_an_item(wushen) -> No
     assert "温岭市" not in page.split("<tbody>")[1]  # 浙江 is not in 内蒙古's rows
     bundles = get(operator, "/catalog/bundles/").content.decode()
     assert "<code>" in bundles
+
+
+def test_loading_the_provincial_catalog_all_or_nothing(wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.platform.catalog.models import ProvincialItem
+
+    operator = _operator()
+    good = (
+        "浙江省:\n  - {code: ZJ-XK-0099, name: 测试许可, item_type: licensing, competent_department: 测试部门,"
+        " implementing_body: 市测试局, legal_basis: 《测试条例》}\n"
+    )
+    answer = post(operator, "/catalog/load", {"document": good})
+    assert answer.status_code == 302 and ProvincialItem.objects.filter(code="ZJ-XK-0099").exists()
+    bad = good.replace("ZJ-XK-0099", "ZJ-XK-0100") + "河南省:\n  - {code: HA-XX, name: 缺类型}\n"
+    page = post(operator, "/catalog/load", {"document": bad})
+    body = page.content.decode()
+    assert page.status_code == 400 and "河南省[0].item_type" in body and "河南省[0].legal_basis" in body
+    assert not ProvincialItem.objects.filter(code="ZJ-XK-0100").exists()  # 浙江 not loaded either
+    broken = post(operator, "/catalog/load", {"document": "浙江省: [oops"})
+    assert broken.status_code == 400 and "INVALID_YAML" in broken.content.decode()
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    assert post(admin, "/catalog/load", {"document": good}).status_code == 403

@@ -20,5 +20,7 @@ urlpatterns = [
     path("calendar/load", console.load_year, name="calendar-load"),
     path("calendar/<int:year>/", console.calendar_year, name="calendar-year"),
     path("catalog/", console.catalog, name="catalog"),
+    path("catalog/load", console.load_catalog, name="catalog-load"),
     path("catalog/bundles/", console.bundles, name="bundles"),
+    path("catalog/bundles/load", console.load_bundles, name="bundles-load"),
 ]

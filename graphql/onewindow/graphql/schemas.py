@@ -38,6 +38,8 @@ from onewindow.graphql.cases.mutations.resume_clock import ResumeClock
 from onewindow.graphql.cases.mutations.submit_visit_review import SubmitVisitReview
 from onewindow.graphql.cases.public import PublicQueries, SubmitReview
 from onewindow.graphql.cases.queries import CaseQueries
+from onewindow.graphql.catalog.mutations.load_national_bundles import LoadNationalBundles
+from onewindow.graphql.catalog.mutations.load_provincial_catalog import LoadProvincialCatalog
 from onewindow.graphql.catalog.mutations.retire_bundle import RetireBundle
 from onewindow.graphql.catalog.mutations.retire_service_item import RetireServiceItem
 from onewindow.graphql.catalog.mutations.save_bundle import SaveBundle
@@ -217,6 +219,8 @@ class PlatformMutation(graphene.ObjectType):
     onboard_county = OnboardCounty.Field()
     set_county_status = SetCountyStatus.Field()
     issue_county_admin_password = IssueCountyAdminPassword.Field()
+    load_provincial_catalog = LoadProvincialCatalog.Field()
+    load_national_bundles = LoadNationalBundles.Field()
     load_national_calendar_year = LoadNationalCalendarYear.Field()
     apply_county_policy_pack = ApplyCountyPolicyPack.Field()
     create_api_token = CreateApiToken.Field()

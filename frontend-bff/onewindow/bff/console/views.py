@@ -303,8 +303,7 @@ def load_year(request: HttpRequest) -> HttpResponse:
 # ── the provincial catalog and the national 一件事 list ───────────────────────────────────
 
 
-@page
-def catalog(request: HttpRequest) -> HttpResponse:
+def _catalog(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     search = request.GET.get("q", "").strip()[:50]
     province = request.GET.get("province", "").strip()[:50]
     data = query(
@@ -314,20 +313,82 @@ def catalog(request: HttpRequest) -> HttpResponse:
         province=province or None,
         search=search or None,
     )
-    return render_page(
+    return {
+        "title": "省级标准目录",
+        "items": data["provincialItems"],
+        "provinces": data["provinces"],
+        "search": search,
+        "province": province,
+        **extra,
+    }
+
+
+@page
+def catalog(request: HttpRequest) -> HttpResponse:
+    return render_page(request, "bff/console/catalog.html", _catalog(request))
+
+
+def _posted_document(request: HttpRequest) -> tuple[str, str | None]:
+    """A YAML document from the form: the uploaded file, else the pasted text."""
+    upload = request.FILES.get("file")
+    if upload is not None:
+        if (upload.size or 0) > MAX_PACK_BYTES:
+            return "", "文件过大"
+        try:
+            return upload.read().decode("utf-8"), None
+        except UnicodeDecodeError:
+            return "", "文件不是 UTF-8 编码的 YAML"
+    text = request.POST.get("document", "")
+    if not text.strip():
+        return "", "请上传文件或粘贴内容"
+    return (text, None) if len(text) <= MAX_PACK_BYTES else ("", "内容过长")
+
+
+def _load(request: HttpRequest, operation: str) -> MutationResult:
+    document, problem = _posted_document(request)
+    if problem:
+        return MutationResult({}, [FieldError("document", "INVALID_FILE", problem)])
+    return mutate(request, operation, document=document)
+
+
+@page
+def load_catalog(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("bff-platform:catalog")
+    result = _load(request, "console/load_catalog")
+    loaded = result.payload.get("loaded") or []
+    return answer(
         request,
-        "bff/console/catalog.html",
-        {
-            "title": "省级标准目录",
-            "items": data["provincialItems"],
-            "provinces": data["provinces"],
-            "search": search,
-            "province": province,
-        },
+        result,
+        message="已加载：" + "、".join(f"{p['province']} {p['items']} 项" for p in loaded),
+        url=reverse("bff-platform:catalog"),
+        template="bff/console/catalog.html",
+        context=lambda: _catalog(request),
+        load_errors=result.errors,
     )
+
+
+def _bundles(request: HttpRequest) -> dict[str, Any]:
+    found = query(request, "console/bundles")["nationalBundles"]
+    return {"title": "国家“一件事”清单", "bundles": found}
 
 
 @page
 def bundles(request: HttpRequest) -> HttpResponse:
-    found = query(request, "console/bundles")["nationalBundles"]
-    return render_page(request, "bff/console/bundles.html", {"title": "国家“一件事”清单", "bundles": found})
+    return render_page(request, "bff/console/bundles.html", _bundles(request))
+
+
+@page
+def load_bundles(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("bff-platform:bundles")
+    result = _load(request, "console/load_bundles")
+    return answer(
+        request,
+        result,
+        message=f"已加载国家清单 {result.payload.get('items')} 项",
+        url=reverse("bff-platform:bundles"),
+        template="bff/console/bundles.html",
+        context=lambda: _bundles(request),
+        load_errors=result.errors,
+    )

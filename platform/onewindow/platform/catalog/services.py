@@ -24,7 +24,7 @@ def load_provincial_catalog(province: str, entries: list[dict[str, Any]], *, act
         for field in ("code", *_FIELDS):
             if not str(entry.get(field) or "").strip():
                 problems.append(ErrorDetail("REQUIRED", f"缺少 {field}", f"{province}[{i}].{field}"))
-        if entry.get("item_type") not in ItemType.values:
+        if entry.get("item_type") and entry.get("item_type") not in ItemType.values:
             problems.append(ErrorDetail("INVALID_CHOICE", "事项类型无效", f"{province}[{i}].item_type"))
     if problems:
         raise ValidationErrors(problems)
@@ -41,11 +41,47 @@ def load_provincial_catalog(province: str, entries: list[dict[str, Any]], *, act
     return len(entries)
 
 
+def _document(text: str, shape: type) -> Any:
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"（第 {mark.line + 1} 行）" if mark is not None else ""
+        raise ValidationErrors([ErrorDetail("INVALID_YAML", f"不是有效的 YAML{where}", "document")]) from None
+    if not isinstance(doc, shape) or not doc:
+        what = "以省份为键、事项列表为值" if shape is dict else "事项列表"
+        raise ValidationErrors([ErrorDetail("INVALID_FORMAT", f"内容须为{what}", "document")])
+    return doc
+
+
+@transaction.atomic
+def load_catalog_text(text: str, *, actor: object | None) -> dict[str, int]:
+    """Load a catalog document (``{province: [items]}``): every province or none."""
+    doc = _document(text, dict)
+    problems: list[ErrorDetail] = []
+    loaded: dict[str, int] = {}
+    for province, entries in doc.items():
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            problems.append(ErrorDetail("INVALID_FORMAT", "事项须为列表，每项一个映射", str(province)))
+            continue
+        try:
+            loaded[str(province)] = load_provincial_catalog(str(province), entries, actor=actor)
+        except ValidationErrors as exc:
+            problems.extend(exc.details)
+    if problems:
+        raise ValidationErrors(problems)
+    return loaded
+
+
 def load_catalog_file(path: Path, *, actor: object | None) -> dict[str, int]:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {
-        province: load_provincial_catalog(province, entries, actor=actor) for province, entries in doc.items()
-    }
+    return load_catalog_text(path.read_text(encoding="utf-8"), actor=actor)
+
+
+def load_national_bundles_text(text: str, *, actor: object | None) -> int:
+    entries = _document(text, list)
+    if not all(isinstance(e, dict) for e in entries):
+        raise ValidationErrors([ErrorDetail("INVALID_FORMAT", "每项须为一个映射", "document")])
+    return load_national_bundles(entries, actor=actor)
 
 
 def ensure_example_catalogs() -> None:
