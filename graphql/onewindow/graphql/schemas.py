@@ -83,8 +83,12 @@ from onewindow.graphql.hall.mutations.save_zone import SaveZone
 from onewindow.graphql.hall.queries import HallQueries
 from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCountyPolicyPack
 from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
+from onewindow.graphql.policy.mutations.save_catalog_change_settings import SaveCatalogChangeSettings
+from onewindow.graphql.policy.mutations.save_fallback_settings import SaveFallbackSettings
+from onewindow.graphql.policy.mutations.save_review_settings import SaveReviewSettings
 from onewindow.graphql.policy.platform_queries import PlatformPolicyQueries
 from onewindow.graphql.policy.queries import PolicyQueries
+from onewindow.graphql.policy.settings_queries import SettingsQueries
 from onewindow.graphql.scoring.mutations.close_period import ClosePeriod
 from onewindow.graphql.scoring.mutations.decide_objection import DecideObjection
 from onewindow.graphql.scoring.mutations.file_objection import FileObjection
@@ -108,6 +112,7 @@ class CountyQuery(
     CaseQueries,
     ScoringQueries,
     RuleSetQueries,
+    SettingsQueries,
     ScoringSummaryQueries,
     FallbackQueries,
     EscalationQueries,
@@ -196,6 +201,9 @@ class CountyMutation(graphene.ObjectType):
     retire_bundle = RetireBundle.Field()
     save_rule_set = SaveRuleSet.Field()
     retire_rule_set = RetireRuleSet.Field()
+    save_review_settings = SaveReviewSettings.Field()
+    save_fallback_settings = SaveFallbackSettings.Field()
+    save_catalog_change_settings = SaveCatalogChangeSettings.Field()
 
 
 class PlatformQuery(

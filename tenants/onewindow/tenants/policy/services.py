@@ -204,6 +204,21 @@ def retire_entry(section: str, code: str, *, actor: object | None) -> ApplyResul
     return apply_pack(pack_from_data(data), actor=actor, source=f"api:{section}")
 
 
+def save_settings(section: str, values: dict[str, Any], *, actor: object | None) -> ApplyResult:
+    """Change some fields of a settings section (``reviews``, ``fallback`` …), then apply the
+    pack: fields ``values`` leaves out keep their value, ``None`` goes back to the default."""
+    the_slice = slice_named(section)
+    if the_slice.many:
+        raise ValidationErrors([ErrorDetail("NOT_SETTINGS", f"{section} 不是设置项", "section")])
+    data = export_data()
+    merged = {**(data.get(section) or {}), **values}
+    data[section] = {name: value for name, value in merged.items() if value is not None}
+    try:
+        return apply_pack(pack_from_data(data), actor=actor, source=f"api:{section}")
+    except ValidationErrors as exc:
+        raise EntryErrors(exc, section) from None
+
+
 __all__ = [
     "ApplyResult",
     "EntryErrors",
@@ -217,6 +232,7 @@ __all__ = [
     "export_yaml",
     "retire_entry",
     "save_entry",
+    "save_settings",
     "validate_pack",
     "validate_text",
 ]
