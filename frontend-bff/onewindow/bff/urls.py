@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from onewindow.bff.approvals import views as approvals
 from onewindow.bff.cases import views as cases
+from onewindow.bff.dashboard import views as dashboard
 from onewindow.bff.fallback import views as fallback
 from onewindow.bff.hall import views as hall
 from onewindow.bff.home import views as home
@@ -21,6 +22,7 @@ app_name = "bff"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("intake/", intake.intake, name="intake"),
     path("intake/search", intake.search_items, name="intake-search"),
     path("intake/receive", intake.receive, name="intake-receive"),

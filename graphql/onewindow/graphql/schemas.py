@@ -49,6 +49,7 @@ from onewindow.graphql.catalogchanges.queries import CatalogChangeQueries
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
 from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQueries
+from onewindow.graphql.dashboard.queries import DashboardQueries
 from onewindow.graphql.escalation.mutations.retire_chain import RetireChain
 from onewindow.graphql.escalation.mutations.save_chain import SaveChain
 from onewindow.graphql.escalation.queries import EscalationQueries
@@ -98,6 +99,7 @@ from onewindow.graphql.workorders.queries import WorkOrderQueries
 
 class CountyQuery(
     CaseQueries,
+    DashboardQueries,
     ScoringQueries,
     ScoringSummaryQueries,
     FallbackQueries,
