@@ -135,7 +135,16 @@ def test_the_leader_sees_this_county_in_numbers(wushen, wenling) -> None:  # typ
     assert ranking[-1] == {"name": departments["scjg"], "total": 95.0, "rank": len(ranking)}
     assert all(r["total"] == 100.0 and r["rank"] == 1 for r in ranking[:-1])
     # the tiles and the tables say the same
-    for text in ("本周收件", "本周办结", "本周超期", "当前超期在办 2 件", "按时办结率", "好评率", "查看数据"):
+    for text in (
+        "本周收件",
+        "上周 2 件",
+        "本周超期",
+        "当前超期在办 2 件",
+        "上周 50.0%",
+        "按时办结率",
+        "好评率",
+        "查看数据",
+    ):
         assert text in html, text
     assert (
         '2026-11-16 至 2026-11-22</td><td class="num">2</td><td class="num">2</td><td class="num">1</td>'

@@ -55,74 +55,35 @@ def _shown(rate: float | None) -> str:
     return "—" if value is None else f"{value:.1f}%"
 
 
-def _change(now: int | float | None, before: int | float | None, *, unit: str = "") -> str:
-    if now is None or before is None:
-        return ""
-    diff = now - before
-    if abs(diff) < 0.05:
-        return "与上周持平"
-    text = f"{diff:+.1f}" if isinstance(diff, float) else f"{diff:+d}"
-    return f"较上周 {text}{unit}"
+def _tile(label: str, value: Any, note: str = "", *, unit: str = "件", tone: str = "") -> dict[str, Any]:
+    """One KPI tile; tone ``good`` for a rate, ``warn`` when something waits for the leader."""
+    return {"label": label, "value": value, "unit": unit, "note": note, "tone": tone}
 
 
 def _tiles(data: dict[str, Any], this: dict[str, Any], last: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """(label, value, note, tone): tone ``warn`` when something needs the leader's attention."""
+    # This week is under way: last week's whole figure beside it, not a difference that misleads.
     before = last or {}
 
-    def rate_change(key: str) -> str:
-        now, then = _percent(this[key]), _percent(before.get(key))
-        return _change(now, then, unit=" 个百分点")
+    def last_week(key: str, unit: str = " 件") -> str:
+        if key not in before:
+            return ""
+        value = before[key]
+        return f"上周 {_shown(value) if unit == '%' else f'{value}{unit}'}"
 
+    overdue_now, fallback, orders = data["overdueNow"], data["openFallback"], data["openWorkOrders"]
     return [
-        {
-            "label": "本周收件",
-            "value": this["received"],
-            "unit": "件",
-            "note": _change(this["received"], before.get("received")),
-            "tone": "",
-        },
-        {
-            "label": "本周办结",
-            "value": this["decided"],
-            "unit": "件",
-            "note": _change(this["decided"], before.get("decided")),
-            "tone": "",
-        },
-        {
-            "label": "本周超期",
-            "value": this["overdue"],
-            "unit": "件",
-            "note": f"当前超期在办 {data['overdueNow']} 件",
-            "tone": "warn" if this["overdue"] or data["overdueNow"] else "",
-        },
-        {
-            "label": "按时办结率",
-            "value": _shown(this["onTimeRate"]),
-            "unit": "",
-            "note": rate_change("onTimeRate"),
-            "tone": "good",
-        },
-        {
-            "label": "好评率",
-            "value": _shown(this["goodRate"]),
-            "unit": "",
-            "note": f"本周评价 {this['reviews']} 次",
-            "tone": "good",
-        },
-        {
-            "label": "办不成事（未销号）",
-            "value": data["openFallback"],
-            "unit": "件",
-            "note": "",
-            "tone": "warn" if data["openFallback"] else "",
-        },
-        {
-            "label": "差评整改工单（未归档）",
-            "value": data["openWorkOrders"],
-            "unit": "件",
-            "note": "",
-            "tone": "warn" if data["openWorkOrders"] else "",
-        },
+        _tile("本周收件", this["received"], last_week("received")),
+        _tile("本周办结", this["decided"], last_week("decided")),
+        _tile(
+            "本周超期",
+            this["overdue"],
+            f"当前超期在办 {overdue_now} 件",
+            tone="warn" if this["overdue"] or overdue_now else "",
+        ),
+        _tile("按时办结率", _shown(this["onTimeRate"]), last_week("onTimeRate", "%"), unit="", tone="good"),
+        _tile("好评率", _shown(this["goodRate"]), f"本周评价 {this['reviews']} 次", unit="", tone="good"),
+        _tile("办不成事（在办）", fallback, "未销号", tone="warn" if fallback else ""),
+        _tile("差评工单（在办）", orders, "未归档", tone="warn" if orders else ""),
     ]
 
 

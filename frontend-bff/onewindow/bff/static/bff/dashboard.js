@@ -28,8 +28,8 @@
     return base;
   }
 
-  function label(color) {
-    return { show: true, position: "top", color: color, fontSize: 11 };
+  function label(color) {  // a number over each bar or point, none for a zero
+    return { show: true, position: "top", color: color, fontSize: 11, formatter: function (p) { return p.value ? p.value : ""; } };
   }
 
   var builders = {
@@ -40,7 +40,7 @@
         series: [
           { name: "收件", type: "bar", data: d.received, itemStyle: { color: BLUE }, barMaxWidth: 22, label: label(BLUE) },
           { name: "办结", type: "bar", data: d.decided, itemStyle: { color: CYAN }, barMaxWidth: 22, label: label(CYAN) },
-          { name: "超期", type: "line", data: d.overdue, itemStyle: { color: RED }, lineStyle: { width: 2 }, symbolSize: 7, label: label(RED) }
+          { name: "超期", type: "line", z: 5, data: d.overdue, itemStyle: { color: RED }, lineStyle: { width: 2 }, symbolSize: 7, label: label(RED) }
         ]
       });
     },
