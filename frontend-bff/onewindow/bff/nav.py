@@ -18,7 +18,13 @@ class Entry:
 _CASE_READERS = frozenset({"case.intake", "case.manage", "case.decide", "case.process"})
 
 _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
-    ("工作台", [Entry("我的工作台", "bff:home", frozenset())]),
+    (
+        "工作台",
+        [
+            Entry("我的工作台", "bff:home", frozenset()),
+            Entry("领导驾驶舱", "bff:dashboard", frozenset({"county.view_dashboard"})),
+        ],
+    ),
     (
         "办件",
         [

@@ -9,6 +9,7 @@ from onewindow.bff.approvals import views as approvals
 from onewindow.bff.assessment import views as assessment
 from onewindow.bff.cases import views as cases
 from onewindow.bff.chains import views as chains
+from onewindow.bff.dashboard import views as dashboard
 from onewindow.bff.fallback import views as fallback
 from onewindow.bff.hall import views as hall
 from onewindow.bff.home import views as home
@@ -25,6 +26,7 @@ app_name = "bff"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("intake/", intake.intake, name="intake"),
     path("intake/search", intake.search_items, name="intake-search"),
     path("intake/receive", intake.receive, name="intake-receive"),

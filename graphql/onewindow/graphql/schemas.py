@@ -54,6 +54,7 @@ from onewindow.graphql.counties.mutations.issue_county_admin_password import Iss
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
 from onewindow.graphql.counties.queries import CountyQueries, PlatformCountyQueries
+from onewindow.graphql.dashboard.queries import DashboardQueries
 from onewindow.graphql.escalation.mutations.retire_chain import RetireChain
 from onewindow.graphql.escalation.mutations.save_chain import SaveChain
 from onewindow.graphql.escalation.queries import EscalationQueries
@@ -110,6 +111,7 @@ from onewindow.graphql.workorders.queries import WorkOrderQueries
 
 class CountyQuery(
     CaseQueries,
+    DashboardQueries,
     ScoringQueries,
     RuleSetQueries,
     SettingsQueries,

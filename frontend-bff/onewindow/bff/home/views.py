@@ -7,10 +7,14 @@ from django.shortcuts import redirect
 
 from onewindow.bff.pages import me, page, permissions, query, render_page
 
+_READ_ONLY = {"county.view", "county.manage_tokens", "county.view_dashboard"}
+
 
 @page
 def home(request: HttpRequest) -> HttpResponse:
     perms = permissions(request)
+    if "county.view_dashboard" in perms and not perms - _READ_ONLY:
+        return redirect("bff:dashboard")  # 领导: the dashboard is the whole of their work here
     member = me(request).get("staffMember") or {}
     department = (member.get("department") or {}).get("code")
     counts = query(request, "home/overview", department=department)

@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     APPROVER = "approver", "审批人员"
     AGENT = "agent", "帮办代办员"
     SUPERVISOR = "supervisor", "督查人员"
+    LEADER = "leader", "领导"  # reads the 领导驾驶舱; changes nothing
 
 
 PLATFORM_ROLES = frozenset({Role.PROVINCIAL_OPERATOR})
@@ -37,6 +38,7 @@ class Perm(StrEnum):
     VIEW_PII = "case.view_pii"  # full 身份证号 / phone (each read audited)
     WORK_ORDERS = "work_orders.handle"  # 差评 work orders: callback, classification, rectification
     SCORING = "scoring.manage"  # record incidents, close and post periods, decide objections
+    DASHBOARD_VIEW = "county.view_dashboard"  # 领导驾驶舱: the county's figures, week by week
     # platform API
     PLATFORM_VIEW_COUNTIES = "platform.view_counties"
     PLATFORM_ONBOARD_COUNTY = "platform.onboard_county"
@@ -61,11 +63,23 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     ),
     Role.COUNTY_ADMIN: frozenset(
         _EVERY_COUNTY_MEMBER
-        | {Perm.COUNTY_MANAGE_CALENDAR, Perm.COUNTY_MANAGE_POLICY, Perm.COUNTY_MANAGE_STAFF}
+        | {
+            Perm.COUNTY_MANAGE_CALENDAR,
+            Perm.COUNTY_MANAGE_POLICY,
+            Perm.COUNTY_MANAGE_STAFF,
+            Perm.DASHBOARD_VIEW,
+        }
     ),
     Role.CENTRE_MANAGER: frozenset(
         _EVERY_COUNTY_MEMBER
-        | {Perm.COUNTY_MANAGE_CALENDAR, Perm.CASE_MANAGE, Perm.VIEW_PII, Perm.WORK_ORDERS, Perm.SCORING}
+        | {
+            Perm.COUNTY_MANAGE_CALENDAR,
+            Perm.CASE_MANAGE,
+            Perm.VIEW_PII,
+            Perm.WORK_ORDERS,
+            Perm.SCORING,
+            Perm.DASHBOARD_VIEW,
+        }
     ),
     Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER),
     Role.INTAKE_CLERK: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.CASE_ISSUE, Perm.VIEW_PII}),
@@ -74,6 +88,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
     ),
     Role.AGENT: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.VIEW_PII}),
     Role.SUPERVISOR: frozenset(_EVERY_COUNTY_MEMBER | {Perm.WORK_ORDERS, Perm.SCORING}),
+    Role.LEADER: frozenset(_EVERY_COUNTY_MEMBER | {Perm.DASHBOARD_VIEW}),
 }
 
 

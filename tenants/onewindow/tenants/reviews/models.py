@@ -41,6 +41,9 @@ class Review(models.Model):
 
     class Meta:
         db_table = "cases_review"
+        indexes = [
+            models.Index(fields=["created_at"], name="review_created_at")
+        ]  # 领导驾驶舱's 好评率 by week
         constraints = [
             models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=5), name="review_level_1_5"),
             models.CheckConstraint(
