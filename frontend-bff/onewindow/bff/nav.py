@@ -60,6 +60,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("场所与功能分区", "bff:hall-sites", frozenset({"county.manage_policy"})),
             Entry("窗口", "bff:hall-windows", frozenset({"county.manage_policy"})),
             Entry("考核细则", "bff:rule-sets", frozenset({"county.manage_policy"})),
+            Entry("县级设置", "bff:settings", frozenset({"county.manage_policy"})),
             Entry("进驻部门", "bff:hall-departments", frozenset({"county.manage_policy"})),
             Entry("工作人员", "bff:hall-staff", frozenset({"county.manage_policy"})),
             Entry("服务团队", "bff:hall-teams", frozenset({"county.manage_policy"})),

@@ -19,6 +19,7 @@ from onewindow.bff.manage import views as manage
 from onewindow.bff.pack import views as pack
 from onewindow.bff.public import views as public
 from onewindow.bff.rulesets import views as rulesets
+from onewindow.bff.settings import views as county_settings
 from onewindow.bff.workcalendar import views as workcalendar
 from onewindow.bff.workorders import views as workorders
 
@@ -88,6 +89,8 @@ urlpatterns = [
     path("admin/calendar/", workcalendar.month, name="calendar"),
     path("admin/calendar/set", workcalendar.set_override, name="calendar-set"),
     path("admin/calendar/remove", workcalendar.remove_override, name="calendar-remove"),
+    path("admin/settings/", county_settings.settings, name="settings"),
+    path("admin/settings/<str:section>", county_settings.save, name="settings-save"),
     path("admin/pack/", pack.pack, name="pack"),
     path("admin/pack/preview", pack.preview, name="pack-preview"),
     path("admin/pack/apply", pack.apply, name="pack-apply"),

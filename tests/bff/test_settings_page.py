@@ -1,0 +1,75 @@
+"""县级设置: 好差评, 办不成事 and 目录调整 settings edited in the browser, each save one pack
+version with only its own fields changed; bad numbers shown beside the field, nothing saved."""
+
+from __future__ import annotations
+
+import pytest
+
+from onewindow.platform.accounts.roles import Role
+from onewindow.tenants.catalogchanges.policy import CATALOG_CHANGES
+from onewindow.tenants.fallback.policy import FALLBACK
+from onewindow.tenants.policy.models import PolicyVersion
+from onewindow.tenants.reviews.policy import REVIEWS
+from tests.bff.helpers import get, logged_in, post
+
+pytestmark = pytest.mark.django_db
+BASE = "/c/331081/admin/settings/"
+
+
+def test_each_section_saves_its_own_fields(wenling) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    connection.set_tenant(wenling)
+    admin = logged_in(wenling, Role.COUNTY_ADMIN)
+    page = get(admin, BASE).content.decode()
+    assert "好差评" in page and "疑难复杂问题" in page and 'name="reportWithinDays" value="3"' in page
+    before = PolicyVersion.objects.count()
+    reviews = REVIEWS.export()
+    answer = post(admin, f"{BASE}reviews", {"callbackDays": "2"})
+    assert answer.status_code == 302
+    connection.set_tenant(wenling)
+    assert REVIEWS.export() == {**reviews, "callback_days": 2}
+    tiers = FALLBACK.export()["tiers"]
+    post(
+        admin,
+        f"{BASE}fallback",
+        {
+            "general_owner": tiers[0]["owner"],
+            "general_days": "3",
+            "hard_owner": tiers[1]["owner"],
+            "hard_days": str(tiers[1]["days"]),
+            "very_hard_owner": tiers[2]["owner"],
+            "very_hard_days": str(tiers[2]["days"]),
+            "disciplineReferral": "1",
+        },
+    )
+    connection.set_tenant(wenling)
+    saved = FALLBACK.export()
+    assert saved["tiers"][0]["days"] == 3 and saved["tiers"][1] == tiers[1] and saved["discipline_referral"]
+    assert PolicyVersion.objects.count() == before + 2
+
+
+def test_a_bad_number_is_shown_and_nothing_changes(wenling) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    admin = logged_in(wenling, Role.COUNTY_ADMIN)
+    connection.set_tenant(wenling)
+    before = (PolicyVersion.objects.count(), CATALOG_CHANGES.export())
+    bad = post(admin, f"{BASE}catalog-changes", {"reportWithinDays": "三"})
+    assert bad.status_code == 400 and "请填写整数" in bad.content.decode()
+    out_of_range = post(admin, f"{BASE}catalog-changes", {"reportWithinDays": "99"})
+    assert out_of_range.status_code == 400
+    connection.set_tenant(wenling)
+    assert (PolicyVersion.objects.count(), CATALOG_CHANGES.export()) == before
+
+
+def test_a_clerk_and_another_countys_admin_cannot_change_settings(wenling, wushen) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    clerk = logged_in(wenling, Role.INTAKE_CLERK)
+    assert post(clerk, f"{BASE}reviews", {"callbackDays": "9"}).status_code == 403
+    other = logged_in(wushen, Role.COUNTY_ADMIN)
+    assert post(other, f"{BASE}reviews", {"callbackDays": "9"}).status_code == 403
+    connection.set_tenant(wenling)
+    assert REVIEWS.export()["callback_days"] != 9
+    assert get(clerk, BASE).status_code == 403
