@@ -53,7 +53,8 @@ def _fallback(post: QueryDict) -> dict[str, Any]:
             continue
         row: dict[str, Any] = {}
         number(post, row, f"{code}_days")
-        tiers.append({"tier": code, "owner": post[f"{code}_owner"].strip(), "days": row.get(f"{code}_days")})
+        owner = str(post.get(f"{code}_owner", "")).strip()
+        tiers.append({"tier": code, "owner": owner, "days": row.get(f"{code}_days")})
     return {"tiers": tiers, "disciplineReferral": post.get("disciplineReferral") == "1"}
 
 
