@@ -238,7 +238,7 @@ def _materials(post: QueryDict) -> list[dict[str, Any]]:
 
 
 def _faq(post: QueryDict) -> list[dict[str, str]]:
-    entries = []
+    entries: list[dict[str, str]] = []
     for q, a in zip(post.getlist("faq_q"), post.getlist("faq_a"), strict=False):
         q, a = q.strip(), a.strip()
         if not q and not a:
