@@ -176,3 +176,21 @@ def test_a_new_entry_must_give_the_required_fields(client: Client, admin) -> Non
         ("input.zone", "REQUIRED"),
     ]
     assert not Window.objects.filter(code="FL-NEW").exists()
+
+
+def test_a_bundle_saves_though_its_input_has_a_field_named_items(client: Client, admin) -> None:  # type: ignore[no-untyped-def]
+    # a graphene input is a dict whose fields are also attributes: ``items`` once hid dict.items
+    query = """mutation($input: BundleInput!) {
+      saveBundle(input: $input) { entry { code name items { code } } errors { field code } }
+    }"""
+    _, body = gql(client, query, {"input": {"code": "bdc-jy", "name": "二手房交易"}}, path=PATH)
+    assert body["data"]["saveBundle"]["errors"] == []
+    assert body["data"]["saveBundle"]["entry"]["name"] == "二手房交易"
+    _, body = gql(
+        client, query, {"input": {"code": "bdc-jy", "items": ["BDC-ZY", "SW-QS", "SB-DW"]}}, path=PATH
+    )
+    assert sorted(i["code"] for i in body["data"]["saveBundle"]["entry"]["items"]) == [
+        "BDC-ZY",
+        "SB-DW",
+        "SW-QS",
+    ]

@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from onewindow.bff.approvals import views as approvals
 from onewindow.bff.assessment import views as assessment
 from onewindow.bff.cases import views as cases
+from onewindow.bff.catalog import views as catalog
 from onewindow.bff.chains import views as chains
 from onewindow.bff.dashboard import views as dashboard
 from onewindow.bff.fallback import views as fallback
@@ -83,6 +84,18 @@ urlpatterns = [
     path("admin/teams/", hall.teams, name="hall-teams"),
     path("admin/teams/save", hall.save_team, name="hall-team-save"),
     path("admin/teams/<str:code>/retire", hall.retire_team, name="hall-team-retire"),
+    path("admin/items/", catalog.items, name="catalog-items"),
+    path("admin/items/new", catalog.new_item, name="catalog-item-new"),
+    path("admin/items/save", catalog.save_item, name="catalog-item-save"),
+    path("admin/items/<str:code>/", catalog.item, name="catalog-item"),
+    path("admin/items/<str:code>/take-provincial", catalog.take_provincial, name="catalog-item-take"),
+    path("admin/items/<str:code>/retire", catalog.retire_item, name="catalog-item-retire"),
+    path("admin/bundles/", catalog.bundles, name="catalog-bundles"),
+    path("admin/bundles/save", catalog.save_bundle, name="catalog-bundle-save"),
+    path("admin/bundles/<str:code>/retire", catalog.retire_bundle, name="catalog-bundle-retire"),
+    path("admin/catalog-changes/", catalog.changes, name="catalog-changes"),
+    path("admin/catalog-changes/report", catalog.report_change, name="catalog-change-report"),
+    path("admin/catalog-changes/applied", catalog.mark_applied, name="catalog-change-applied"),
     path("admin/chains/", chains.chains, name="chains"),
     path("admin/chains/save", chains.save_chain, name="chain-save"),
     path("admin/chains/<str:code>/retire", chains.retire_chain, name="chain-retire"),

@@ -18,3 +18,21 @@ document.addEventListener("click", function (event) {
   var closer = event.target.closest("[data-close-dialog]");
   if (closer) { closer.closest("dialog").close(); }
 });
+// Repeated rows (an item's materials, review points, FAQ): add one from a <template>, remove one.
+document.addEventListener("click", function (event) {
+  var adder = event.target.closest("[data-add-row]");
+  if (adder) {
+    var template = document.getElementById(adder.dataset.addRow);
+    var body = document.getElementById(adder.dataset.into);
+    body.appendChild(template.content.cloneNode(true));
+    var added = body.lastElementChild && body.lastElementChild.querySelector("input[type=text]");
+    if (added) { added.focus(); }
+  }
+  var remover = event.target.closest("[data-remove-row]");
+  if (remover) {
+    var row = remover.closest("tr");
+    var next = row.nextElementSibling;
+    if (next && next.classList.contains("row-errors")) { next.remove(); }
+    row.remove();
+  }
+});
