@@ -22,6 +22,14 @@ def active_schema() -> str:
     return str(db.schema_name)
 
 
+def active_county() -> Any:
+    """The county whose schema is active on the connection (a task's or a request's)."""
+    county = getattr(db, "tenant", None)
+    if county is None or county.schema_name == "public":
+        raise RuntimeError("no county is active on this connection")
+    return county
+
+
 def use_public() -> None:
     db.set_schema_to_public()
 

@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from onewindow.platform.project import embedded
@@ -78,6 +79,7 @@ SHARED_APPS = [
     "onewindow.platform.audit",
     "onewindow.platform.calendar",
     "onewindow.platform.catalog",
+    "onewindow.platform.benchmarks",
     "onewindow.bff",
 ]
 TENANT_APPS = [
@@ -95,6 +97,7 @@ TENANT_APPS = [
     "onewindow.tenants.workorders",
     "onewindow.tenants.fallback",
     "onewindow.tenants.scoring",
+    "onewindow.tenants.metrics",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"
@@ -219,6 +222,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER")
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
+    "benchmark-rollup": {
+        # nightly, 01:30 county time: each county's facts, incremental (what changed since)
+        "task": "onewindow.tenants.metrics.tasks.dispatch_rollups",
+        "schedule": crontab(hour=1, minute=30),
+    },
     "deliver-outbox": {
         "task": "onewindow.tenants.outbox.tasks.dispatch_outbox_delivery",
         "schedule": float(os.environ.get("ONEWINDOW_OUTBOX_INTERVAL", "30")),

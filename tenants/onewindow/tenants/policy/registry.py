@@ -22,6 +22,7 @@ SLICES = [
     "onewindow.tenants.workcalendar.policy.CALENDAR_OVERRIDES",
     "onewindow.tenants.escalation.policy.CHAINS",
     "onewindow.tenants.scoring.policy.RULE_SETS",
+    "onewindow.tenants.metrics.policy.METRIC_TARGETS",
     "onewindow.tenants.reviews.policy.REVIEWS",
     "onewindow.tenants.fallback.policy.FALLBACK",
 ]

@@ -1,0 +1,96 @@
+"""The county's rollup: its daily facts computed here, in its own schema, and written to the
+public aggregates (``benchmarks.DailyFact``) — counts and sums, never a row-level record.
+
+Incremental: a run reads the audit trail since the last run started (with an overlap, since
+transactions commit out of order), turns the subjects it names into the days their facts fall
+on (``facts.touched_days``), and recomputes those days only. A full run recomputes every day
+there is data for. Stocks (the catalog's items, the windows) are snapshotted for today on
+every run; earlier days' snapshots are history and are never rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from onewindow.platform.benchmarks.models import CountyTarget, DailyFact, RollupState
+from onewindow.platform.core import clock
+from onewindow.platform.core.tenancy import active_county
+from onewindow.tenants.audit.models import AuditEvent
+from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.metrics.facts import daily_facts, snapshot, touched_days
+from onewindow.tenants.metrics.models import MetricTarget
+
+OVERLAP = dt.timedelta(minutes=10)
+SNAPSHOT_FACTS = ("items_total", "items_fully_online", "windows_universal", "windows_comprehensive")
+TZ = clock.COUNTY_TZ
+
+
+@dataclass(frozen=True)
+class RollupResult:
+    full: bool
+    days: int  # days recomputed
+    facts: int  # rows written
+    seconds: float
+    changed: tuple[dt.date, ...] = ()  # an incremental run's days, today's snapshot included
+
+
+def _changed_days(since: dt.datetime) -> set[dt.date]:
+    events = list(
+        AuditEvent.objects.filter(occurred_at__gte=since).values_list(
+            "occurred_at", "subject_type", "subject_id"
+        )
+    )
+    days = {at.astimezone(TZ).date() for at, _, _ in events}
+    return days | touched_days((kind, ident) for _, kind, ident in events)
+
+
+def roll_up(*, full: bool = False, actor: object | None = None) -> RollupResult:
+    """Recompute the active county's facts (the changed days, or all of them) and its targets."""
+    county = active_county()
+    started = clock.now()
+    clock_started = time.monotonic()
+    state, _ = RollupState.objects.get_or_create(county_id=county.pk)
+    last = state.last_started_at
+    full = full or last is None
+    days = None if full or last is None else _changed_days(last - OVERLAP)
+    rows = daily_facts(days) if full or days else []
+    today = clock.today()
+    rows += snapshot(today)
+    with transaction.atomic():
+        flows = DailyFact.objects.filter(county_id=county.pk).exclude(fact__in=SNAPSHOT_FACTS)
+        if not full:
+            flows = flows.filter(day__in=sorted(days or ()))
+        flows.delete()
+        DailyFact.objects.filter(county_id=county.pk, fact__in=SNAPSHOT_FACTS, day=today).delete()
+        DailyFact.objects.bulk_create(
+            [DailyFact(county_id=county.pk, day=d, fact=f, key=k, value=v) for d, f, k, v in rows],
+            batch_size=5000,
+        )
+        CountyTarget.objects.filter(county_id=county.pk).delete()
+        CountyTarget.objects.bulk_create(
+            [
+                CountyTarget(county_id=county.pk, metric=t.code, value=t.target)
+                for t in MetricTarget.objects.live()
+            ]
+        )
+        recomputed = len({d for d, _, _, _ in rows}) if full else len((days or set()) | {today})
+        seconds = round(time.monotonic() - clock_started, 3)
+        state.last_started_at = started
+        state.last_finished_at = clock.now()
+        state.last_days = recomputed
+        state.last_seconds = seconds
+        if full:
+            state.last_full_at = started
+        state.save()
+        record_event(
+            "metrics.rolled_up",
+            "DailyFact",
+            actor=actor,
+            data={"full": full, "days": recomputed, "facts": len(rows)},
+        )
+    changed = () if full else tuple(sorted((days or set()) | {today}))
+    return RollupResult(full, recomputed, len(rows), seconds, changed)
