@@ -18,6 +18,9 @@ from onewindow.graphql.accounts.mutations.revoke_api_token import RevokeApiToken
 from onewindow.graphql.accounts.mutations.set_member_roles import SetMemberRoles
 from onewindow.graphql.accounts.people_queries import PeopleQueries
 from onewindow.graphql.accounts.queries import AccountQueries
+from onewindow.graphql.benchmarks.mutations.publish_benchmark import PublishBenchmark
+from onewindow.graphql.benchmarks.mutations.run_benchmark_rollup import RunBenchmarkRollup
+from onewindow.graphql.benchmarks.queries import CountyBenchmarkQueries, PlatformBenchmarkQueries
 from onewindow.graphql.calendar.mutations.load_national_calendar_year import LoadNationalCalendarYear
 from onewindow.graphql.calendar.mutations.remove_calendar_override import RemoveCalendarOverride
 from onewindow.graphql.calendar.mutations.set_calendar_override import SetCalendarOverride
@@ -115,6 +118,7 @@ class CountyQuery(
     ScoringQueries,
     RuleSetQueries,
     SettingsQueries,
+    CountyBenchmarkQueries,
     ScoringSummaryQueries,
     FallbackQueries,
     EscalationQueries,
@@ -213,6 +217,7 @@ class PlatformQuery(
     PlatformPolicyQueries,
     PlatformCalendarQueries,
     PlatformCatalogQueries,
+    PlatformBenchmarkQueries,
     AccountQueries,
     PeopleQueries,
     graphene.ObjectType,
@@ -231,6 +236,8 @@ class PlatformMutation(graphene.ObjectType):
     issue_county_admin_password = IssueCountyAdminPassword.Field()
     load_provincial_catalog = LoadProvincialCatalog.Field()
     load_national_bundles = LoadNationalBundles.Field()
+    run_benchmark_rollup = RunBenchmarkRollup.Field()
+    publish_benchmark = PublishBenchmark.Field()
     load_national_calendar_year = LoadNationalCalendarYear.Field()
     apply_county_policy_pack = ApplyCountyPolicyPack.Field()
     create_api_token = CreateApiToken.Field()
