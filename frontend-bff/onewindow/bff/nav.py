@@ -23,6 +23,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
         [
             Entry("我的工作台", "bff:home", frozenset()),
             Entry("领导驾驶舱", "bff:dashboard", frozenset({"county.view_dashboard"})),
+            Entry("本县对标", "bff:benchmarks", frozenset({"county.view_dashboard"})),
         ],
     ),
     (
@@ -88,6 +89,7 @@ _PLATFORM_MENU: list[tuple[str, list[Entry]]] = [
         "省级运营",
         [
             Entry("县的开通与运行", "bff-platform:counties", frozenset({"platform.view_counties"})),
+            Entry("跨县对标", "bff-platform:benchmarks", frozenset({"platform.view_counties"})),
             Entry("全国放假安排", "bff-platform:calendar", frozenset({"platform.view_counties"})),
             Entry("省级标准目录", "bff-platform:catalog", frozenset({"platform.view_counties"})),
         ],

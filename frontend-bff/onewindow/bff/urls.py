@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from onewindow.bff.approvals import views as approvals
 from onewindow.bff.assessment import views as assessment
+from onewindow.bff.benchmarks import views as benchmarks
 from onewindow.bff.cases import views as cases
 from onewindow.bff.catalog import views as catalog
 from onewindow.bff.chains import views as chains
@@ -67,6 +68,7 @@ urlpatterns = [
     path("admin/windows/", hall.windows, name="hall-windows"),
     path("admin/windows/save", hall.save_window, name="hall-window-save"),
     path("admin/windows/<str:code>/retire", hall.retire_window, name="hall-window-retire"),
+    path("benchmarks/", benchmarks.mine, name="benchmarks"),
     path("admin/rule-sets/", rulesets.rule_sets, name="rule-sets"),
     path("admin/rule-sets/<str:code>/", rulesets.rule_set, name="rule-set"),
     path("admin/rule-sets/<str:code>/edit", rulesets.edit, name="rule-set-edit"),

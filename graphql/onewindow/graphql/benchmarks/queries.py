@@ -59,6 +59,9 @@ _ARGS = {
 
 class PlatformBenchmarkQueries(graphene.ObjectType):
     benchmark_metrics = graphene.List(graphene.NonNull(MetricType), required=True, description="对标指标目录")
+    benchmark_provinces = graphene.List(
+        graphene.NonNull(graphene.String), required=True, description="有县的省份"
+    )
     league_table = graphene.Field(
         LeagueTableType,
         required=True,
@@ -90,6 +93,12 @@ class PlatformBenchmarkQueries(graphene.ObjectType):
     @require(Perm.PLATFORM_VIEW_COUNTIES)
     def resolve_benchmark_metrics(root: Any, info: Any) -> list[Metric]:
         return list(Metric.objects.all())
+
+    @staticmethod
+    @require(Perm.PLATFORM_VIEW_COUNTIES)
+    def resolve_benchmark_provinces(root: Any, info: Any) -> list[str]:
+        found = County.objects.counties().exclude(province="").values_list("province", flat=True)
+        return sorted(set(found))
 
     @staticmethod
     @require(Perm.PLATFORM_VIEW_COUNTIES)
