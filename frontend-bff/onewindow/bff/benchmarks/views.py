@@ -295,7 +295,7 @@ def profile(request: HttpRequest, code: str) -> HttpResponse:
         "bff/benchmarks/profile.html",
         {
             "title": f"对标 · {county['name']}",
-            "county": county,
+            "subject": county,  # not "county": the shell's header names the county the page is in
             "lines": lines,
             "trend": trend,
             "trend_metric": metric,

@@ -38,8 +38,8 @@
     draw("bench-bars", {
       title: { text: league.metric + "（参与排名的县）", textStyle: { fontSize: 14 } },
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: fmt(league.unit) },
-      legend: { top: 24, data: ["指标值", "排名依据（置信下限）"] },
-      grid: { left: 8, right: 24, top: 56, bottom: 8, containLabel: true },
+      legend: { bottom: 0, data: ["指标值", "排名依据（置信下限）"] },
+      grid: { left: 8, right: 24, top: 40, bottom: 32, containLabel: true },
       xAxis: { type: "value", axisLabel: { formatter: "{value}" + league.unit } },
       yAxis: { type: "category", inverse: true, data: shown },
       series: [
@@ -60,7 +60,7 @@
       tooltip: { trigger: "item" },
       grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: [league.metric] },
-      yAxis: { type: "value", axisLabel: { formatter: "{value}" + league.unit } },
+      yAxis: { type: "value", scale: true, axisLabel: { formatter: "{value}" + league.unit } },
       series: [
         { name: "各县", type: "boxplot", data: [box], itemStyle: { color: "#e8f0fb", borderColor: BLUE } },
         { name: "各县的值", type: "scatter", symbolSize: 6, itemStyle: { color: LIGHT },
