@@ -14,14 +14,14 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from onewindow.platform.benchmarks.models import CountyTarget, DailyFact, RollupState
 from onewindow.platform.core import clock
 from onewindow.platform.core.tenancy import active_county
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.metrics.facts import daily_facts, snapshot, touched_days
+from onewindow.tenants.metrics.facts import Fact, daily_facts, snapshot, touched_days
 from onewindow.tenants.metrics.models import MetricTarget
 
 OVERLAP = dt.timedelta(minutes=10)
@@ -48,6 +48,25 @@ def _changed_days(since: dt.datetime) -> set[dt.date]:
     return days | touched_days((kind, ident) for _, kind, ident in events)
 
 
+def _replace(county_id: int, rows: list[Fact], days: set[dt.date] | None, today: dt.date) -> None:
+    """Delete the facts being recomputed and write the new ones: plain SQL and COPY (a county's
+    year is some ten thousand rows; the ORM would build a model for each)."""
+    table = f"public.{DailyFact._meta.db_table}"  # the public aggregates, whatever the search path
+    with connection.cursor() as cursor:
+        flows = f"DELETE FROM {table} WHERE county_id = %s AND NOT (fact = ANY(%s))"
+        if days is None:
+            cursor.execute(flows, [county_id, list(SNAPSHOT_FACTS)])
+        else:
+            cursor.execute(flows + " AND day = ANY(%s)", [county_id, list(SNAPSHOT_FACTS), sorted(days)])
+        cursor.execute(
+            f"DELETE FROM {table} WHERE county_id = %s AND fact = ANY(%s) AND day = %s",
+            [county_id, list(SNAPSHOT_FACTS), today],
+        )
+        with cursor.copy(f"COPY {table} (county_id, day, fact, key, value) FROM STDIN") as copy:
+            for day, fact, key, value in rows:
+                copy.write_row((county_id, day, fact, key, value))
+
+
 def roll_up(*, full: bool = False, actor: object | None = None) -> RollupResult:
     """Recompute the active county's facts (the changed days, or all of them) and its targets."""
     county = active_county()
@@ -61,15 +80,7 @@ def roll_up(*, full: bool = False, actor: object | None = None) -> RollupResult:
     today = clock.today()
     rows += snapshot(today)
     with transaction.atomic():
-        flows = DailyFact.objects.filter(county_id=county.pk).exclude(fact__in=SNAPSHOT_FACTS)
-        if not full:
-            flows = flows.filter(day__in=sorted(days or ()))
-        flows.delete()
-        DailyFact.objects.filter(county_id=county.pk, fact__in=SNAPSHOT_FACTS, day=today).delete()
-        DailyFact.objects.bulk_create(
-            [DailyFact(county_id=county.pk, day=d, fact=f, key=k, value=v) for d, f, k, v in rows],
-            batch_size=5000,
-        )
+        _replace(county.pk, rows, None if full else days or set(), today)
         CountyTarget.objects.filter(county_id=county.pk).delete()
         CountyTarget.objects.bulk_create(
             [
