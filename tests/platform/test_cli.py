@@ -71,3 +71,13 @@ def test_policy_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["policy", "apply", "--county", "331081", str(path)]) == 0
     assert main(["policy", "apply", "--county", "150626", str(path)]) == 2  # 温岭's pack is not 乌审旗's
     assert "COUNTY_MISMATCH" in capsys.readouterr().err
+
+
+def test_benchmarks_rollup_runs_each_county_here(wushen, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.platform.benchmarks.models import DailyFact, RollupState
+
+    assert main(["benchmarks", "rollup", "--full", "--county", "150626", "--county", "331081"]) == 0
+    out = capsys.readouterr().out
+    assert "[1/2] 乌审旗（150626）" in out and "[2/2] 温岭市（331081）" in out
+    assert RollupState.objects.filter(county__code__in=["150626", "331081"]).count() == 2
+    assert DailyFact.objects.filter(county__code="150626", fact="windows_universal").exists()

@@ -7,6 +7,7 @@ onewindow county list | export CODE [--out FILE]
 onewindow policy validate FILE | apply --county CODE FILE | export --county CODE | diff …
 onewindow catalog load FILE     a provincial standard catalog (YAML); load-national FILE
 onewindow calendar load FILE    a year's national arrangement (YAML)
+onewindow benchmarks rollup [--full] [--county CODE …]   each county's facts, here and now
 onewindow token create USER NAME [--county CODE]
 onewindow graphql-schema [--check]
 onewindow manage ARGS…          any Django management command
@@ -177,6 +178,27 @@ def cmd_catalog(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_benchmarks(args: argparse.Namespace) -> int:
+    """The rollup in this process, county by county (the nightly run fans out to the workers)."""
+    setup_django()
+    from onewindow.platform.core.tenancy import dangerously_in_county
+    from onewindow.platform.counties.models import County
+    from onewindow.tenants.metrics.rollup import roll_up
+
+    counties = County.objects.active().order_by("code")
+    if args.county:
+        counties = counties.filter(code__in=args.county)
+    total = counties.count()
+    for i, county in enumerate(counties, start=1):
+        with dangerously_in_county(county):
+            result = roll_up(full=args.full, actor="cli")
+        step(
+            f"[{i}/{total}] {county.name}（{county.code}）："
+            f"{result.days} 天，{result.facts} 行，{result.seconds:.2f} 秒"
+        )
+    return 0
+
+
 def schema_files() -> dict[Path, Any]:
     from onewindow.graphql.schemas import county_schema, platform_schema
 
@@ -277,6 +299,13 @@ def build_parser() -> argparse.ArgumentParser:
     catnat = catsub.add_parser("load-national", help="载入国家“高效办成一件事”清单（YAML 列表）")
     catnat.add_argument("file")
     catalog.set_defaults(func=cmd_catalog)
+
+    bench = sub.add_parser("benchmarks", help="跨县对标")
+    bsub = bench.add_subparsers(dest="action", required=True)
+    roll = bsub.add_parser("rollup", help="各县在本县 schema 中汇总，写入省级汇总表（默认只算有变化的日子）")
+    roll.add_argument("--full", action="store_true", help="全部重算")
+    roll.add_argument("--county", action="append", help="只汇总此县（可重复）")
+    bench.set_defaults(func=cmd_benchmarks)
 
     gql = sub.add_parser("graphql-schema", help="写出（或 --check 核对）提交的 SDL 文件")
     gql.add_argument("--check", action="store_true")
