@@ -35,7 +35,13 @@ def zhejiang(wenling):  # type: ignore[no-untyped-def]
                 for f, v in (("received", decided), ("decided", decided), ("decided_on_time", on_time))
             ]
         )
-    # a third county of 浙江 with too few cases to rank
+    # four more counties of 浙江, as public rows with facts: enough peers to show them anonymised
+    for i in range(4):
+        other = County.objects.create(
+            schema_name=f"county_33990{i}", code=f"33990{i}", name=f"测试县{i}", province="浙江省"
+        )
+        DailyFact.objects.create(county=other, day=WEEK, fact="decided", key="", value=Decimal(50 + i))
+        DailyFact.objects.create(county=other, day=WEEK, fact="decided_on_time", key="", value=Decimal(40))
     return wenling, linhai
 
 
@@ -46,7 +52,7 @@ def test_the_province_reads_the_league_table_and_exports_it(zhejiang) -> None:  
     linhai = page.split('data-county="331082"')[1].split("</tr>")[0]
     wenling = page.split('data-county="331081"')[1].split("</tr>")[0]
     assert "<td>1</td>" in linhai and "100.0%" in linhai and "91.2–100.0%" in linhai
-    assert "<td>2</td>" in wenling and "90.0%" in wenling
+    assert "<td>2</td>" in wenling and "90.0%" in wenling  # 测试县 0–3 (80%) rank below
     sheet = load_workbook(
         io.BytesIO(get(operator, f"/benchmarks/?{Q}&province=浙江省&format=xlsx").content)
     ).active
@@ -54,7 +60,7 @@ def test_the_province_reads_the_league_table_and_exports_it(zhejiang) -> None:  
     assert [c.value for c in sheet[3]][:3] == ["名次", "县", "指标值"] and sheet["B4"].value == "临海市"
     profile = get(operator, "/benchmarks/counties/331081/?period=week&day=2026-11-18").content.decode()
     assert (
-        "全省中位数" in profile and 'data-metric="on_time_rate"' in profile and "第 2 名 / 共 2 个" in profile
+        "全省中位数" in profile and 'data-metric="on_time_rate"' in profile and "第 2 名 / 共 6 个" in profile
     )
 
 
@@ -62,7 +68,13 @@ def test_a_county_sees_its_row_and_ranks_until_the_province_publishes(zhejiang) 
     wenling, _ = zhejiang
     admin = logged_in(wenling, Role.COUNTY_ADMIN)
     mine = get(admin, f"/c/331081/benchmarks/?{Q}").content.decode()
-    assert "温岭市" in mine and "第1名" in mine and "临海" not in mine and "本县" in mine
+    assert (
+        "温岭市" in mine
+        and "第1名" in mine
+        and "临海" not in mine
+        and "测试县" not in mine
+        and "本县" in mine
+    )
     operator = logged_in(None, Role.PROVINCIAL_OPERATOR)
     done = post(operator, "/benchmarks/publish", {"period": "week", "day": "2026-11-16", "published": "1"})
     assert done.status_code == 302 and Publication.objects.filter(period="week", starts_on=WEEK).exists()

@@ -176,3 +176,28 @@ def test_loading_the_provincial_catalog_all_or_nothing(wushen) -> None:  # type:
     assert broken.status_code == 400 and "INVALID_YAML" in broken.content.decode()
     admin = logged_in(wushen, Role.COUNTY_ADMIN)
     assert post(admin, "/catalog/load", {"document": good}).status_code == 403
+
+
+def test_the_first_admins_password_only_until_that_account_has_logged_in(wushen) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from onewindow.platform.accounts.models import User
+
+    operator = _operator()
+    answer = post(
+        operator,
+        "/counties/new",
+        {
+            "code": "150625",
+            "name": "杭锦旗",
+            "province": "内蒙古自治区",
+            "source": "preset",
+            "preset": "wushen",
+            "admin": "hangjin-admin",
+        },
+    )
+    run_job(OnboardingJob.objects.get(code="150625").pk)
+    assert "临时密码" in post(operator, answer["Location"] + "admin-password", {}).content.decode()
+    User.objects.filter(username="hangjin-admin").update(last_login=timezone.now())
+    again = post(operator, answer["Location"] + "admin-password", {})
+    assert again.status_code == 400 and "ADMIN_ALREADY_ACTIVE" in again.content.decode()

@@ -28,9 +28,18 @@ query($metric: String!, $day: Date, $province: String, $peer: PeerGroup, $around
 MINE = """
 query($day: Date) {
   myBenchmark(metric: "on_time_rate", period: WEEK, day: $day) {
-    published rows { county { code name isSelf } rank value target }
+    published peersHidden median rows { county { code name isSelf } rank value target numerator denominator change sizeBand }
   }
 }"""
+
+
+def _more_peers(n: int) -> None:
+    """Counties of 浙江 that exist only as public rows with facts (the province reads nothing else)."""
+    for i in range(n):
+        county = County.objects.create(
+            schema_name=f"county_33990{i}", code=f"33990{i}", name=f"测试县{i}", province="浙江省"
+        )
+        _facts(county, WEEK, received=100 + i, decided=100 + i, decided_on_time=80 + i)
 
 
 def _facts(county: County, day: dt.date, **values: float) -> None:
@@ -86,11 +95,23 @@ def test_a_county_sees_itself_and_anonymised_peers_until_published(client: Clien
     admin = Client()
     admin.force_login(member_of(wenling, Role.COUNTY_ADMIN))
     _, body = gql(admin, MINE, {"day": "2026-11-18"}, path=county_path("331081"))
+    mine = body["data"]["myBenchmark"]
+    # two counties in the group: the other one would be known by elimination — none is shown
+    assert mine["peersHidden"] and mine["median"] is None
+    assert [r["county"]["name"] for r in mine["rows"]] == ["温岭市"]
+    _more_peers(4)
+    _, body = gql(admin, MINE, {"day": "2026-11-18"}, path=county_path("331081"))
     rows = body["data"]["myBenchmark"]["rows"]
-    assert {"code": "331081", "name": "温岭市", "isSelf": True} in [r["county"] for r in rows]
+    assert {"code": "331081", "name": "温岭市", "isSelf": True} in [r["county"] for r in rows] and len(
+        rows
+    ) == 6
     peer = next(r for r in rows if not r["county"]["isSelf"])
-    assert peer["county"] == {"code": None, "name": "第1名", "isSelf": False} and peer["target"] is None
-    assert "临海" not in str(body)
+    assert peer["county"] == {"code": None, "name": "第1名", "isSelf": False}
+    # a peer's rank and value only: its counts would tell who it is
+    assert (peer["target"], peer["numerator"], peer["denominator"], peer["change"], peer["sizeBand"]) == (
+        None,
+    ) * 5
+    assert "临海" not in str(body) and "测试县" not in str(body)
 
     client.force_login(member_of(None, Role.PROVINCIAL_OPERATOR))
     _, body = gql(

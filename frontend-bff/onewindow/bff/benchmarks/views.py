@@ -70,15 +70,14 @@ def _rows(table: dict[str, Any]) -> list[dict[str, Any]]:
     metric = table["metric"]
     shown = []
     for row in table["rows"]:
-        interval = f"{row['low'] * 100:.1f}–{row['high'] * 100:.1f}%" if row.get("low") is not None else ""
         shown.append(
             {
                 **row,
                 "value_text": _value(row["value"], metric),
-                "interval": interval,
+                "interval": _interval(row),
                 "target_text": _target(row["target"], metric),
                 "change_view": _change(row["change"], metric),
-                "sample": f"{row['denominator']:g}",
+                "sample": "—" if row["denominator"] is None else f"{row['denominator']:g}",
             }
         )
     return shown
@@ -93,14 +92,10 @@ def _chart(table: dict[str, Any]) -> dict[str, Any]:
         "metric": metric["name"],
         "unit": "%" if scale == 100 else "",
         "names": [r["county"]["name"] for r in ranked],
-        "values": [round(r["value"] * scale, 2) for r in ranked],
-        "low": [round(r["low"] * scale, 2) if r.get("low") is not None else None for r in ranked],
-        "high": [round(r["high"] * scale, 2) if r.get("high") is not None else None for r in ranked],
+        "values": [_scaled(r["value"], scale) for r in ranked],
+        "low": [_scaled(r.get("low"), scale) for r in ranked],
         "self": [bool(r["county"]["isSelf"]) for r in ranked],
-        "spread": [round(v * scale, 2) for v in (table["q1"], table["median"], table["q3"])]
-        if table["median"] is not None
-        else None,
-        "values_all": [round(r["value"] * scale, 2) for r in ranked],
+        "values_all": [_scaled(r["value"], scale) for r in ranked],
     }
 
 
@@ -158,17 +153,7 @@ def league(request: HttpRequest) -> HttpResponse:
         table = context["table"]
         return xlsx_response(
             f"跨县对标 · {table['metric']['name']} · {table['label']}",
-            [
-                ("名次", 8),
-                ("县", 16),
-                ("指标值", 12),
-                ("95%区间", 16),
-                ("样本", 10),
-                ("目标", 10),
-                ("达标", 8),
-                ("较上期", 14),
-                ("规模", 8),
-            ],
+            COLUMNS,
             [
                 [
                     r["rank"] or "样本不足",
@@ -241,9 +226,7 @@ def _profile_lines(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
             {
                 "metric": metric,
                 "value_text": _value(row.get("value"), metric),
-                "interval": f"{row['low'] * 100:.1f}–{row['high'] * 100:.1f}%"
-                if row.get("low") is not None
-                else "",
+                "interval": _interval(row),
                 "rank": row.get("rank"),
                 "eligible": row.get("eligible"),
                 "ranked": line["ranked"],

@@ -187,7 +187,7 @@ def admin_password(request: HttpRequest, job_id: str) -> HttpResponse:
     if request.method != "POST":
         return redirect("bff-platform:job", job_id)
     found = query_one(request, "console/job", "onboardingJob", "开通任务", id=job_id)
-    result = mutate(request, "console/admin_password", code=found["code"], username=found.get("admin") or "")
+    result = mutate(request, "console/admin_password", job=job_id)
     context = _job_context(found)
     if result.ok:
         context["temporary_password"] = result.payload.get("temporaryPassword")

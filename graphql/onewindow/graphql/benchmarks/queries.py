@@ -11,7 +11,6 @@ import graphene
 
 from onewindow.graphql.benchmarks.types import (
     BenchmarkPeriod,
-    CountyRef,
     LeagueTableType,
     MetricType,
     PeerGroup,
@@ -28,6 +27,7 @@ from onewindow.platform.benchmarks.selectors import (
     TrendPoint,
     county_profile,
     league_table,
+    league_table_for_county,
     trend,
 )
 from onewindow.platform.core import clock
@@ -132,20 +132,6 @@ class PlatformBenchmarkQueries(graphene.ObjectType):
         return trend(metric, _county(code), _value(period), _day(day), count)
 
 
-def _anonymised(table: LeagueTable, me: County) -> LeagueTable:
-    """A county sees its own row by name; its peers by rank only (第3名), unless published."""
-    for row in table.rows:
-        if row.county.pk == me.pk:
-            row._shown = CountyRef(code=me.code, name=me.name, is_self=True)  # type: ignore[attr-defined]
-        elif table.published:
-            row._shown = CountyRef(code=row.county.code, name=row.county.name, is_self=False)  # type: ignore[attr-defined]
-        else:
-            name = f"第{row.rank}名" if row.rank else "某县（样本不足）"
-            row._shown = CountyRef(code=None, name=name, is_self=False)  # type: ignore[attr-defined]
-            row.target = None  # a peer's own target would tell who it is
-    return table
-
-
 class CountyBenchmarkQueries(graphene.ObjectType):
     my_benchmark = graphene.Field(
         LeagueTableType,
@@ -180,8 +166,9 @@ class CountyBenchmarkQueries(graphene.ObjectType):
     ) -> LeagueTable:
         me = cast(County, api_context(info).county)
         with in_public():
-            table = league_table(metric, _value(period), _day(day), peer_group=_value(peer_group), around=me)
-        return _anonymised(table, me)
+            return league_table_for_county(
+                metric, _value(period), _day(day), me, peer_group=_value(peer_group)
+            )
 
     @staticmethod
     @require(Perm.DASHBOARD_VIEW)
@@ -190,8 +177,4 @@ class CountyBenchmarkQueries(graphene.ObjectType):
     ) -> list[ProfileLine]:
         me = cast(County, api_context(info).county)
         with in_public():
-            lines = county_profile(me, _value(period), _day(day))
-        for line in lines:
-            if line.row is not None:
-                line.row._shown = CountyRef(code=me.code, name=me.name, is_self=True)  # type: ignore[attr-defined]
-        return lines
+            return county_profile(me, _value(period), _day(day), as_county=True)

@@ -7,7 +7,7 @@ from typing import Any
 import graphene
 
 from onewindow.platform.benchmarks import periods
-from onewindow.platform.benchmarks.selectors import LeagueTable, ProfileLine, Row, TrendPoint
+from onewindow.platform.benchmarks.selectors import LeagueTable, ProfileLine, ShownRow, TrendPoint
 
 
 class BenchmarkPeriod(graphene.Enum):
@@ -54,6 +54,8 @@ class CountyRef(graphene.ObjectType):
 
 
 class LeagueRowType(graphene.ObjectType):
+    """一行。未公布时，其他县只有名次和指标值：样本、目标、变化、规模都为空。"""
+
     class Meta:
         name = "LeagueRow"
 
@@ -63,33 +65,16 @@ class LeagueRowType(graphene.ObjectType):
     value = graphene.Float(description="指标值（比率为 0–1）；没有数据时为空")
     low = graphene.Float(description="比率的 95% 置信区间下限（Wilson）")
     high = graphene.Float(description="比率的 95% 置信区间上限")
-    numerator = graphene.Float(required=True)
-    denominator = graphene.Float(required=True)
-    target = graphene.Float(description="本县目标（比率为百分数）")
+    numerator = graphene.Float()
+    denominator = graphene.Float(description="样本")
+    target = graphene.Float(description="该县目标（比率为百分数）")
     target_met = graphene.Boolean(description="是否达到目标")
-    change = graphene.Float(description="与上一期相比的变化")
-    size_band = graphene.String(required=True, description="办件量分档：小 / 中 / 大")
+    change = graphene.Float(description="与上一期相比的变化（两期样本都足够时）")
+    size_band = graphene.String(description="办件量分档：小 / 中 / 大；不足三个县时为 —")
 
     @staticmethod
-    def resolve_county(root: Row, info: Any) -> Any:
-        named = getattr(root, "_shown", None)
-        return named or CountyRef(code=root.county.code, name=root.county.name, is_self=False)
-
-    @staticmethod
-    def resolve_eligible(root: Row, info: Any) -> bool:
-        return root.scored.eligible
-
-    @staticmethod
-    def resolve_value(root: Row, info: Any) -> float | None:
-        return root.scored.value
-
-    @staticmethod
-    def resolve_low(root: Row, info: Any) -> float | None:
-        return root.scored.low
-
-    @staticmethod
-    def resolve_high(root: Row, info: Any) -> float | None:
-        return root.scored.high
+    def resolve_county(root: ShownRow, info: Any) -> CountyRef:
+        return CountyRef(code=root.code, name=root.name, is_self=root.is_self)
 
 
 class LeagueTableType(graphene.ObjectType):
@@ -110,7 +95,12 @@ class LeagueTableType(graphene.ObjectType):
     q1 = graphene.Float()
     median = graphene.Float()
     q3 = graphene.Float()
+    peers_hidden = graphene.Boolean(required=True, description="同组县太少（不足 5 个），公布前不显示其他县")
     rows = graphene.List(graphene.NonNull(LeagueRowType), required=True)
+
+    @staticmethod
+    def resolve_rows(root: LeagueTable, info: Any) -> list[ShownRow]:
+        return root.shown()
 
     @staticmethod
     def resolve_label(root: LeagueTable, info: Any) -> str:

@@ -73,15 +73,16 @@ def ranks(rows: Sequence[T], key: Callable[[T], float | None]) -> dict[int, int]
     return found
 
 
+def percentile(values: Sequence[float], q: float) -> float:
+    """The ``q`` quantile (0–1) with linear interpolation, as spreadsheets compute it."""
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * q
+    lower, upper = math.floor(position), math.ceil(position)
+    return ordered[lower] + (ordered[upper] - ordered[lower]) * (position - lower)
+
+
 def quartiles(values: Sequence[float]) -> tuple[float, float, float] | None:
-    """Q1, median, Q3 (linear interpolation, as spreadsheets do)."""
+    """Q1, median, Q3."""
     if not values:
         return None
-    ordered = sorted(values)
-
-    def at(q: float) -> float:
-        position = (len(ordered) - 1) * q
-        lower, upper = math.floor(position), math.ceil(position)
-        return ordered[lower] + (ordered[upper] - ordered[lower]) * (position - lower)
-
-    return at(0.25), at(0.5), at(0.75)
+    return percentile(values, 0.25), percentile(values, 0.5), percentile(values, 0.75)

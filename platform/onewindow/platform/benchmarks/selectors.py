@@ -18,7 +18,7 @@ from django.db.models import Q, Sum
 
 from onewindow.platform.benchmarks import periods
 from onewindow.platform.benchmarks.models import CountyTarget, DailyFact, Metric, Publication
-from onewindow.platform.benchmarks.ranking import Scored, quartiles, ranks, score
+from onewindow.platform.benchmarks.ranking import Scored, percentile, quartiles, ranks, score
 from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.platform.counties.models import County
 
@@ -41,8 +41,10 @@ class Row:
 
     @property
     def change(self) -> float | None:
-        if self.scored.value is None or self.previous is None or self.previous.value is None:
+        """Since the period before — only when both periods have enough sample to mean anything."""
+        if not self.scored.eligible or self.previous is None or not self.previous.eligible:
             return None
+        assert self.scored.value is not None and self.previous.value is not None
         return self.scored.value - self.previous.value
 
     @property
@@ -55,6 +57,54 @@ class Row:
     metric_direction: str = "higher"
 
 
+@dataclass(frozen=True)
+class ShownRow:
+    """A league-table row as its reader may see it (see ``league_table_for_county``)."""
+
+    code: str | None
+    name: str
+    is_self: bool
+    rank: int | None
+    eligible: bool
+    value: float | None
+    low: float | None
+    high: float | None
+    numerator: float | None
+    denominator: float | None
+    target: float | None
+    target_met: bool | None
+    change: float | None
+    size_band: str | None
+
+
+def named(row: Row, *, is_self: bool = False) -> ShownRow:
+    s = row.scored
+    return ShownRow(
+        row.county.code,
+        row.county.name,
+        is_self,
+        row.rank,
+        s.eligible,
+        s.value,
+        s.low,
+        s.high,
+        row.numerator,
+        row.denominator,
+        row.target,
+        row.target_met,
+        row.change,
+        row.size_band,
+    )
+
+
+def anonymised(row: Row) -> ShownRow:
+    """A peer before publication: its rank and value, nothing that would tell who it is — not
+    its case counts (a county's volume names it), its target, its change or its size band."""
+    s = row.scored
+    name = f"第{row.rank}名" if row.rank else "某县（样本不足）"
+    return ShownRow(None, name, False, row.rank, s.eligible, s.value, s.low, s.high, *(None,) * 6)
+
+
 @dataclass
 class LeagueTable:
     metric: Metric
@@ -65,6 +115,8 @@ class LeagueTable:
     peer_label: str
     rows: list[Row] = field(default_factory=list)
     published: bool = False
+    shown_rows: list[ShownRow] | None = None  # set for a county's view (anonymised peers)
+    peers_hidden: bool = False  # too few peers to show them anonymously
 
     @property
     def ranked(self) -> int:
@@ -72,9 +124,14 @@ class LeagueTable:
 
     @property
     def spread(self) -> tuple[float, float, float] | None:
+        if self.peers_hidden:
+            return None
         return quartiles(
             [r.scored.value for r in self.rows if r.scored.value is not None and r.scored.eligible]
         )
+
+    def shown(self) -> list[ShownRow]:
+        return self.shown_rows if self.shown_rows is not None else [named(r) for r in self.rows]
 
 
 def metric_named(code: str) -> Metric:
@@ -138,6 +195,10 @@ def league_table(
     _check_period(period)
     if peer_group not in PEER_GROUPS:
         raise BusinessError("INVALID_VALUE", "对比范围须为 province、city 或 size", field="peerGroup")
+    if peer_group != "province" and around is None:
+        raise BusinessError("INVALID_VALUE", "按同市或同规模对比须给出中心县", field="around")
+    if around is not None and not around.province:
+        raise BusinessError("INVALID_VALUE", f"{around.name} 没有登记省份，无法确定对比范围", field="around")
     metric = metric_named(code)
     start, end = periods.bounds(period, day)
     before = periods.previous(period, start)
@@ -193,29 +254,68 @@ def league_table(
     return LeagueTable(metric, period, start, end, peer_group, peer_label, rows, published)
 
 
+MIN_PEERS = 5  # below this, anonymous peers are no longer anonymous: none are shown
+
+
+def league_table_for_county(
+    code: str, period: str, day: dt.date, county: County, *, peer_group: str = "province"
+) -> LeagueTable:
+    """What a county sees of a league table: its own row by name; until the province publishes
+    the period, its peers by rank only (``anonymised``), ordered by rank and then by value —
+    and with fewer than ``MIN_PEERS`` counties in the group, no peer and no quartiles at all."""
+    table = league_table(code, period, day, peer_group=peer_group, around=county)
+    if table.published:
+        table.shown_rows = [named(r, is_self=r.county.pk == county.pk) for r in table.rows]
+        return table
+    table.peers_hidden = len(table.rows) < MIN_PEERS
+    ordered = sorted(
+        table.rows, key=lambda r: (r.rank is None, r.rank or 0, -(r.scored.value or 0), r.county.pk)
+    )
+    table.shown_rows = [
+        named(r, is_self=True) if r.county.pk == county.pk else anonymised(r)
+        for r in ordered
+        if r.county.pk == county.pk or not table.peers_hidden
+    ]
+    return table
+
+
 def _size_bands(rows: list[Row]) -> None:
-    """小 / 中 / 大 by terciles of the period's cases received (ties stay together)."""
-    ordered = sorted(rows, key=lambda r: r.volume)
-    for i, row in enumerate(ordered):
-        row.size_band = SIZE_BANDS[min(2, i * 3 // max(1, len(ordered)))]
+    """小 / 中 / 大 by the terciles of the period's cases received: counties with the same volume
+    share a band; with fewer than three counties there are no bands (—)."""
+    if len(rows) < 3:
+        for row in rows:
+            row.size_band = "—"
+        return
+    volumes = [r.volume for r in rows]
+    low, high = percentile(volumes, 1 / 3), percentile(volumes, 2 / 3)
+    for row in rows:
+        band = 0 if row.volume <= low else 1 if row.volume <= high else 2
+        row.size_band = SIZE_BANDS[band]
 
 
 @dataclass
 class ProfileLine:
     metric: Metric
-    row: Row | None
+    row: ShownRow | None
     spread: tuple[float, float, float] | None
     ranked: int
 
 
-def county_profile(county: County, period: str, day: dt.date) -> list[ProfileLine]:
-    """One county against its province on every metric: value, rank, Q1 / median / Q3."""
+def county_profile(
+    county: County, period: str, day: dt.date, *, as_county: bool = False
+) -> list[ProfileLine]:
+    """One county against its province on every metric: value, rank, Q1 / median / Q3.
+    ``as_county``: what the county itself may see (no quartiles among too few peers)."""
     _check_period(period)
     lines = []
     for metric in Metric.objects.all():
-        table = league_table(metric.code, period, day, around=county)
+        if as_county:
+            table = league_table_for_county(metric.code, period, day, county)
+        else:
+            table = league_table(metric.code, period, day, around=county)
         row = next((r for r in table.rows if r.county.pk == county.pk), None)
-        lines.append(ProfileLine(metric, row, table.spread, table.ranked))
+        shown = named(row, is_self=as_county) if row is not None else None
+        lines.append(ProfileLine(metric, shown, table.spread, table.ranked))
     return lines
 
 
@@ -243,14 +343,19 @@ def trend(code: str, county: County, period: str, day: dt.date, count: int = 12)
     sums = _sums({metric.numerator, metric.denominator}, metric.aggregation, spans, ids)
     points = []
     for i, (s, _e) in enumerate(spans):
-        values = {}
+        values: dict[int, float | None] = {}
         for county_id in ids:
             den = sums.get((i, county_id, metric.denominator), 0.0)
-            if den >= metric.min_sample:
-                values[county_id] = score(
-                    metric.kind, metric.direction, sums.get((i, county_id, metric.numerator), 0.0), den, 0
-                ).value
-        spread = quartiles([v for v in values.values() if v is not None])
+            values[county_id] = score(
+                metric.kind, metric.direction, sums.get((i, county_id, metric.numerator), 0.0), den, 0
+            ).value
+        # the median among the counties with enough sample; the county's own value always
+        enough = [
+            v
+            for county_id, v in values.items()
+            if v is not None and sums.get((i, county_id, metric.denominator), 0.0) >= metric.min_sample
+        ]
+        spread = quartiles(enough)
         points.append(
             TrendPoint(s, periods.label(period, s), values.get(county.pk), spread[1] if spread else None)
         )

@@ -96,3 +96,28 @@ def onboard_now(
 def _pack_field(field: str | None, *, preset: bool) -> str:
     root = "preset" if preset else "pack"
     return f"{root}.{field}" if field and field not in ("preset",) else (field or root)
+
+
+def first_admin_password(job_id: int, *, actor: Any) -> tuple[str, str]:
+    """The temporary password of a newly onboarded county's first admin, shown once to the
+    operator who onboarded it: the job's own admin only, and only until that account has
+    logged in for the first time (after that, passwords are the county's business).
+    Returns (username, password)."""
+    from onewindow.platform.accounts.members import reset_member_password
+    from onewindow.platform.accounts.models import User
+    from onewindow.platform.counties.models import County
+
+    job = OnboardingJob.objects.filter(pk=job_id).first()
+    if job is None:
+        raise BusinessError("NOT_FOUND", "开通任务不存在", field="job")
+    if job.status != JobStatus.READY or not job.admin_username:
+        raise BusinessError("NO_FIRST_ADMIN", "该任务没有已开通的管理员", field="job")
+    user = User.objects.filter(username=job.admin_username).first()
+    if user is None or user.last_login is not None:
+        raise BusinessError(
+            "ADMIN_ALREADY_ACTIVE",
+            "管理员已登录过：请由其本人修改密码，或在该县的人员与权限中重置",
+            field="job",
+        )
+    county = County.objects.get(code=job.code)
+    return job.admin_username, reset_member_password(job.admin_username, county=county, actor=actor)

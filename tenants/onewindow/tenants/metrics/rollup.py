@@ -72,14 +72,16 @@ def roll_up(*, full: bool = False, actor: object | None = None) -> RollupResult:
     county = active_county()
     started = clock.now()
     clock_started = time.monotonic()
-    state, _ = RollupState.objects.get_or_create(county_id=county.pk)
-    last = state.last_started_at
-    full = full or last is None
-    days = None if full or last is None else _changed_days(last - OVERLAP)
-    rows = daily_facts(days) if full or days else []
-    today = clock.today()
-    rows += snapshot(today)
+    RollupState.objects.get_or_create(county_id=county.pk)
     with transaction.atomic():
+        # one run at a time for a county: the nightly one and an operator's 立即汇总 take turns
+        state = RollupState.objects.select_for_update().get(county_id=county.pk)
+        last = state.last_started_at
+        full = full or last is None
+        days = None if full or last is None else _changed_days(last - OVERLAP)
+        rows = daily_facts(days) if full or days else []
+        today = clock.today()
+        rows += snapshot(today)
         _replace(county.pk, rows, None if full else days or set(), today)
         CountyTarget.objects.filter(county_id=county.pk).delete()
         CountyTarget.objects.bulk_create(

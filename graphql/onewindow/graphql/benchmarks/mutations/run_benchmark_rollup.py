@@ -7,7 +7,7 @@ import graphene
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.platform.accounts.roles import Perm
-from onewindow.tenants.metrics.services import request_rollups
+from onewindow.platform.onboarding.rollups import request_rollups
 
 
 class RunBenchmarkRollup(BaseMutation):
@@ -22,7 +22,7 @@ class RunBenchmarkRollup(BaseMutation):
     queued = graphene.Int(description="排队的县数")
 
     class Meta:
-        permission = Perm.PLATFORM_VIEW_COUNTIES
+        permission = Perm.PLATFORM_MANAGE_POLICY
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> RunBenchmarkRollup:

@@ -5,21 +5,20 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
-from onewindow.platform.accounts.members import reset_member_password
 from onewindow.platform.accounts.roles import Perm
-from onewindow.platform.core.errors import NotFound
-from onewindow.platform.counties.models import County
+from onewindow.platform.onboarding.services import first_admin_password
 
 
 class IssueCountyAdminPassword(BaseMutation):
-    """为新开通县的管理员生成临时密码（只显示这一次；首次登录后请其修改）。
-    只适用于仅属于该县的账号。"""
+    """为开通任务的第一位县级管理员生成临时密码（只显示这一次）。只在该账号首次登录前可用；
+    之后由其本人修改，或在该县的人员与权限中重置。"""
 
     class Arguments:
-        code = graphene.String(required=True, description="县的行政区划代码")
-        username = graphene.String(required=True)
+        job = graphene.ID(required=True, description="开通任务")
 
+    username = graphene.String()
     temporary_password = graphene.String()
 
     class Meta:
@@ -27,7 +26,7 @@ class IssueCountyAdminPassword(BaseMutation):
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> IssueCountyAdminPassword:
-        county = County.objects.counties().filter(code=data["code"]).first()
-        if county is None:
-            raise NotFound(f"县 {data['code']}", field="code")
-        return cls(temporary_password=reset_member_password(data["username"], county=county, actor=ctx.user))
+        username, secret = first_admin_password(
+            decode_id(data["job"], "OnboardingJob", field="job"), actor=ctx.user
+        )
+        return cls(username=username, temporary_password=secret)

@@ -1,4 +1,5 @@
-"""The province asks for a rollup now (on demand): one task per county, as the nightly run."""
+"""The province asks for the benchmark rollup now (on demand): one task per county, as the
+nightly run does — a platform act (the public schema, every county), hence this layer."""
 
 from __future__ import annotations
 
