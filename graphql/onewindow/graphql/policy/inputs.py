@@ -64,7 +64,8 @@ def input_type(
 def to_data(value: Any) -> Any:
     """A graphene input value as plain data for the pack (dates stay dates)."""
     if isinstance(value, dict):
-        return {k: to_data(v) for k, v in value.items() if v is not None}
+        # ``dict.items``: an input with a field named ``items`` (a bundle's) shadows the method
+        return {k: to_data(v) for k, v in dict.items(value) if v is not None}
     if isinstance(value, list):
         return [to_data(v) for v in value]
     return value
@@ -73,4 +74,4 @@ def to_data(value: Any) -> Any:
 def to_entry(value: dict[str, Any]) -> dict[str, Any]:
     """An edit's input as a partial entry: only the fields the caller gave (an explicit
     ``null`` stays, meaning "back to the default"); nested values as ``to_data``."""
-    return {k: None if v is None else to_data(v) for k, v in value.items()}
+    return {k: None if v is None else to_data(v) for k, v in dict.items(value)}
