@@ -112,6 +112,8 @@ QUERIES = [
     ('{ assessmentSummary(ruleSet: "x", start: "2026-01-01", end: "9999-12-31") { subject } }', "DATE_OUT_OF_RANGE"),
     ('{ case(number: "a\\u0000b") { number } }', "BAD_USER_INPUT"),
     ("{ dashboard(weeks: 2147483647, top: 2147483647) { __typename } }", "INVALID_VALUE"),
+    ("{ dashboard(weeks: null, top: null) { weeks { endsOn } } }", None),
+    ("{ catalogChangeRequests(openOnly: null, first: 1) { totalCount } }", None),
 ]
 
 

@@ -25,6 +25,7 @@ from graphql import (
     GraphQLNonNull,
     GraphQLResolveInfo,
     GraphQLScalarType,
+    Undefined,
 )
 
 EARLIEST = datetime.date(1900, 1, 1)
@@ -89,13 +90,17 @@ def check_string(value: str, path: str, limit_key: str) -> None:
 
 
 class InputGuard:
-    """graphql-core middleware: checks a field's arguments before its resolver runs."""
+    """graphql-core middleware: checks a field's arguments before its resolver runs. An
+    explicit ``null`` for an argument that has a default is the default (``dashboard(weeks:
+    null)`` is ``dashboard``): resolvers never see ``None`` where they declared a value."""
 
     def resolve(self, next_: Any, root: Any, info: GraphQLResolveInfo, **args: Any) -> Any:
         if args:
             field = info.parent_type.fields[info.field_name]
             for name, argument in field.args.items():
                 key = argument.out_name or name
+                if args.get(key, Undefined) is None and argument.default_value not in (Undefined, None):
+                    args[key] = argument.default_value
                 if key in args:
                     check_value(
                         args[key], argument.type, name, f"{info.parent_type.name}.{info.field_name}.{name}"
