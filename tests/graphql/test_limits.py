@@ -130,7 +130,11 @@ def test_a_huge_document_is_refused_before_it_is_parsed(client: Client, wushen) 
     tokens = "{" + " __typename" * 6000 + "}"  # 66 KB of text would pass a looser byte cap
     with override_settings(GRAPHQL_MAX_BYTES=10**6):
         status, body = gql(client, tokens, path=county_path("150626"))
-    assert status == 400 and code(body) == "QUERY_TOO_LARGE" and body["errors"][0]["extensions"]["maxTokens"] == 5000
+    assert (
+        status == 400
+        and code(body) == "QUERY_TOO_LARGE"
+        and body["errors"][0]["extensions"]["maxTokens"] == 5000
+    )
     comments = "{ county { code } }" + "\n#" * 6000
     with override_settings(GRAPHQL_MAX_BYTES=10**6):
         _, body = gql(client, comments, path=county_path("150626"))
@@ -142,9 +146,17 @@ def test_expensive_resolvers_have_a_real_cost(client: Client, wushen) -> None:  
     client.force_login(member_of(wushen, Role.COUNTY_ADMIN))
     packs = "{" + " ".join(f"p{i}: policyPack" for i in range(11)) + "}"
     status, body = gql(client, packs, path=county_path("150626"))
-    assert status == 400 and code(body) == "QUERY_TOO_COSTLY" and body["errors"][0]["extensions"]["cost"] == 11_000
+    assert (
+        status == 400
+        and code(body) == "QUERY_TOO_COSTLY"
+        and body["errors"][0]["extensions"]["cost"] == 11_000
+    )
     two_thousand = "{" + " ".join(f"p{i}: policyPack" for i in range(2000)) + "}"
-    assert code(gql(client, two_thousand, path=county_path("150626"))[1]) in ("QUERY_TOO_LARGE", "TOO_MANY_ALIASES", "QUERY_TOO_COSTLY")
+    assert code(gql(client, two_thousand, path=county_path("150626"))[1]) in (
+        "QUERY_TOO_LARGE",
+        "TOO_MANY_ALIASES",
+        "QUERY_TOO_COSTLY",
+    )
     _, body = gql(client, "{ a: policyPack b: policyPack }", path=county_path("150626"))
     assert "errors" not in body
 
@@ -154,7 +166,11 @@ def test_anonymous_callers_get_the_tightest_limits(client: Client, wushen) -> No
     one = "guideItems(first: 100) { edges { node { code name department { name } materials { name } } } }"
     page = "{ a: " + one + " b: " + one + " c: " + one + " }"  # 3 × 801
     status, body = gql(client, page, path=county_path("150626"))
-    assert status == 400 and code(body) == "QUERY_TOO_COSTLY" and body["errors"][0]["extensions"]["maxCost"] == 2000
+    assert (
+        status == 400
+        and code(body) == "QUERY_TOO_COSTLY"
+        and body["errors"][0]["extensions"]["maxCost"] == 2000
+    )
     client.force_login(member_of(wushen, Role.INTAKE_CLERK))
     assert "errors" not in gql(client, page, path=county_path("150626"))[1]
 
@@ -182,6 +198,8 @@ def test_every_string_limit_names_a_real_argument() -> None:
         for type_ in schema.type_map.values():
             if isinstance(type_, GraphQLInputObjectType):
                 known |= {f"{type_.name}.{f}" for f in type_.fields}
-            for name, field in getattr(type_, "fields", {}).items() if not isinstance(type_, GraphQLInputObjectType) else ():
+            for name, field in (
+                getattr(type_, "fields", {}).items() if not isinstance(type_, GraphQLInputObjectType) else ()
+            ):
                 known |= {f"{type_.name}.{name}.{a}" for a in getattr(field, "args", {})}
     assert set(STRING_LIMITS) <= known, sorted(set(STRING_LIMITS) - known)

@@ -76,22 +76,26 @@ def test_malformed_bodies_are_400s_with_a_code(
 
 def test_an_anonymous_body_is_small(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]
     padding = "x" * 70_000
-    status, answer = raw(client, json.dumps({"query": "{county{code}}", "variables": {"p": padding}}).encode())
+    status, answer = raw(
+        client, json.dumps({"query": "{county{code}}", "variables": {"p": padding}}).encode()
+    )
     assert (status, codes(answer)) == (413, ["BODY_TOO_LARGE"])
     member = member_of(wushen, Role.INTAKE_CLERK)
     client.force_login(member)
-    status, answer = raw(client, json.dumps({"query": "{county{code}}", "variables": {"p": padding}}).encode())
+    status, answer = raw(
+        client, json.dumps({"query": "{county{code}}", "variables": {"p": padding}}).encode()
+    )
     assert status == 200 and answer["data"]["county"]["code"] == "150626"
 
 
 QUERIES = [
     ("{ cases(first: 0) { totalCount edges { node { number } } pageInfo { hasNextPage } } }", None),
     ("{ cases(last: 0) { edges { node { number } } } }", None),
-    ('{ cases(first: 2, after: "%s") { edges { node { number } } } }' % cursor(-5), "INVALID_CURSOR"),
-    ('{ cases(first: 2, after: "%s") { edges { node { number } } } }' % cursor(10**25), "INVALID_CURSOR"),
-    ('{ cases(last: 2, before: "%s") { edges { node { number } } } }' % cursor(10**25), "INVALID_CURSOR"),
+    ('{ cases(first: 2, after: "' + cursor(-5) + '") { edges { node { number } } } }', "INVALID_CURSOR"),
+    ('{ cases(first: 2, after: "' + cursor(10**25) + '") { edges { node { number } } } }', "INVALID_CURSOR"),
+    ('{ cases(last: 2, before: "' + cursor(10**25) + '") { edges { node { number } } } }', "INVALID_CURSOR"),
     ('{ cases(first: 2, after: "garbage") { edges { node { number } } } }', "INVALID_CURSOR"),
-    ('{ members(first: 2, after: "%s") { edges { node { username } } } }' % cursor(-1), "INVALID_CURSOR"),
+    ('{ members(first: 2, after: "' + cursor(-1) + '") { edges { node { username } } } }', "INVALID_CURSOR"),
     ("{ cases(first: 2, dueWithinDays: 2147483647) { edges { node { number } } } }", "INVALID_DAYS"),
     ("{ cases(first: 2, dueWithinDays: -2147483648) { edges { node { number } } } }", "INVALID_DAYS"),
     ("{ cases(first: 1, last: null) { edges { node { number } } } }", None),
@@ -100,7 +104,10 @@ QUERIES = [
     ("{ policyVersions(last: -1) { number } }", None),
     ('{ assessmentPeriod(id: "abc") { id } }', "INVALID_ID"),
     ('{ ranking(period: "²") { rank } }', "INVALID_ID"),
-    ('{ ranking(period: "%s") { rank } }' % base64.b64encode("AssessmentPeriod:²".encode()).decode(), "INVALID_ID"),
+    (
+        '{ ranking(period: "' + base64.b64encode("AssessmentPeriod:²".encode()).decode() + '") { rank } }',
+        "INVALID_ID",
+    ),
     ('{ trend(ruleSet: "x", subject: "y", year: 0) { rank } }', "INVALID_YEAR"),
     ('{ annualScores(ruleSet: "x", year: 0) { subject } }', "INVALID_YEAR"),
     ("{ calendarMonth(year: 0, month: 1) { year } }", "INVALID_YEAR"),
@@ -109,7 +116,10 @@ QUERIES = [
     ('{ addWorkingDays(start: "2026-03-02", days: 2147483647) }', "INVALID_DAYS"),
     ('{ fallbackWeeklyReport(weekOf: "9999-12-31") { weekStart } }', "DATE_OUT_OF_RANGE"),
     ('{ awards(ruleSet: "x", day: "0001-01-01") { code } }', "DATE_OUT_OF_RANGE"),
-    ('{ assessmentSummary(ruleSet: "x", start: "2026-01-01", end: "9999-12-31") { subject } }', "DATE_OUT_OF_RANGE"),
+    (
+        '{ assessmentSummary(ruleSet: "x", start: "2026-01-01", end: "9999-12-31") { subject } }',
+        "DATE_OUT_OF_RANGE",
+    ),
     ('{ case(number: "a\\u0000b") { number } }', "BAD_USER_INPUT"),
     ("{ dashboard(weeks: 2147483647, top: 2147483647) { __typename } }", "INVALID_VALUE"),
     ("{ dashboard(weeks: null, top: null) { weeks { endsOn } } }", None),
@@ -176,7 +186,7 @@ def test_offset_on_cases_skips_rows_in_both_directions(admin: Client) -> None:
     _, skipped = gql(admin, "{ cases(first: 2, offset: 2) { edges { node { number } } } }", path=WUSHEN)
     assert numbers(skipped) == all_numbers[2:4]
     after = cursor(0)
-    query = '{ cases(first: 2, after: "%s", offset: 1) { edges { node { number } } } }' % after
+    query = '{ cases(first: 2, after: "' + after + '", offset: 1) { edges { node { number } } } }'
     _, body = gql(admin, query, path=WUSHEN)
     assert numbers(body) == all_numbers[2:4]
     _, body = gql(admin, "{ cases(last: 2, offset: 1) { edges { node { number } } } }", path=WUSHEN)
@@ -190,13 +200,16 @@ def test_field_suggestions_are_withheld_when_introspection_is_off(admin: Client)
 
     checked_documents.clear()
     with override_settings(GRAPHQL_INTROSPECTION=False):
-        _, body = gql(admin, "{ cas(number: \"1\") { number } }", path=WUSHEN)
+        _, body = gql(admin, '{ cas(number: "1") { number } }', path=WUSHEN)
         assert "Did you mean" not in json.dumps(body) and codes(body) == ["GRAPHQL_VALIDATION_FAILED"]
         _, body = gql(admin, "{ cases(first: 1, status: RECEVED) { totalCount } }", path=WUSHEN)
         assert "Did you mean" not in json.dumps(body)
         _, body = gql(
-            admin, "query($s: CaseStatus) { cases(first: 1, status: $s) { totalCount } }", {"s": "RECEVED"}, path=WUSHEN
+            admin,
+            "query($s: CaseStatus) { cases(first: 1, status: $s) { totalCount } }",
+            {"s": "RECEVED"},
+            path=WUSHEN,
         )
         assert "Did you mean" not in json.dumps(body)
-    _, body = gql(admin, "{ cas(number: \"1\") { number } }", path=WUSHEN)
+    _, body = gql(admin, '{ cas(number: "1") { number } }', path=WUSHEN)
     assert "Did you mean" in json.dumps(body)  # in development the hints help

@@ -33,11 +33,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import graphql
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis_graphql import strategies as gql_st
 
+import graphql
 from tests.hardening.client import Answer, Caller
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,7 +111,9 @@ def check(report: Report, caller: Caller, path: str, request: str, answer: Answe
 
     def found(kind: str) -> None:
         report.findings.append(
-            Finding(kind, caller.name, path, answer.status, round(answer.seconds, 3), request[:2000], text[:2000])
+            Finding(
+                kind, caller.name, path, answer.status, round(answer.seconds, 3), request[:2000], text[:2000]
+            )
         )
 
     if answer.status >= 500:
@@ -175,7 +177,10 @@ FRAGMENT_FAN_OUT = (
 )
 MALFORMED_BODIES: list[tuple[bytes, str]] = [
     (b'{"query":123}', "application/json"),
-    (b'{"query":"{county{code}}","variables":' + b'{"a":' * 100_000 + b"1" + b"}" * 100_001, "application/json"),
+    (
+        b'{"query":"{county{code}}","variables":' + b'{"a":' * 100_000 + b"1" + b"}" * 100_001,
+        "application/json",
+    ),
     (b"{county{code \xff\xfe}}", "application/graphql"),
     (b"\xff\xfe\x00", "application/json"),
     (b"[]", "application/json"),
@@ -183,14 +188,20 @@ MALFORMED_BODIES: list[tuple[bytes, str]] = [
     (b'{"query":"{county{code}}","variables":[1]}', "application/json"),
     (b'{"query":"{county{code}}","operationName":{}}', "application/json"),
     (json.dumps({"query": FRAGMENT_FAN_OUT}).encode(), "application/json"),
-    (json.dumps({"query": "{" + " ".join(f"a{i}:__typename" for i in range(100_000)) + "}"}).encode(), "application/json"),
-    (json.dumps({"query": "{" + " ".join(f"p{i}:policyPack" for i in range(2000)) + "}"}).encode(), "application/json"),
+    (
+        json.dumps({"query": "{" + " ".join(f"a{i}:__typename" for i in range(100_000)) + "}"}).encode(),
+        "application/json",
+    ),
+    (
+        json.dumps({"query": "{" + " ".join(f"p{i}:policyPack" for i in range(2000)) + "}"}).encode(),
+        "application/json",
+    ),
 ]
 MALFORMED_QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("{cases(first:0){totalCount edges{node{number}}}}", {}),
-    ('{cases(first:2, after:"%s"){edges{node{number}}}}' % _cursor(-5), {}),
-    ('{cases(first:2, after:"%s"){edges{node{number}}}}' % _cursor(10**25), {}),
-    ('{cases(last:2, before:"%s"){edges{node{number}}}}' % _cursor(10**25), {}),
+    ('{cases(first:2, after:"' + _cursor(-5) + '"){edges{node{number}}}}', {}),
+    ('{cases(first:2, after:"' + _cursor(10**25) + '"){edges{node{number}}}}', {}),
+    ('{cases(last:2, before:"' + _cursor(10**25) + '"){edges{node{number}}}}', {}),
     ("{cases(first:2, dueWithinDays:2147483647){edges{node{number}}}}", {}),
     ("{cases(first:1, last:null){edges{node{number}}}}", {}),
     ("{policyVersions(last:null){number}}", {}),
@@ -220,7 +231,13 @@ def malformed(report: Report, callers: dict[str, Caller]) -> None:
         for county in COUNTIES:
             path = f"/c/{county}/graphql"
             for body, content_type in MALFORMED_BODIES:
-                check(report, caller, path, body[:300].decode("utf-8", "replace"), caller.post(path, body, content_type))
+                check(
+                    report,
+                    caller,
+                    path,
+                    body[:300].decode("utf-8", "replace"),
+                    caller.post(path, body, content_type),
+                )
                 report.malformed += 1
             if county != HOME and caller.name != "anonymous":
                 continue  # outsiders' answers are all NOT_A_MEMBER: the bodies above probe that
@@ -238,7 +255,9 @@ def _string_node(value: str) -> graphql.StringValueNode:
 
 
 SCALARS = {
-    "Date": st.dates(datetime.date(1990, 1, 1), datetime.date(2040, 12, 31)).map(lambda d: _string_node(d.isoformat())),
+    "Date": st.dates(datetime.date(1990, 1, 1), datetime.date(2040, 12, 31)).map(
+        lambda d: _string_node(d.isoformat())
+    ),
     "DateTime": st.datetimes(datetime.datetime(2000, 1, 1), datetime.datetime(2040, 1, 1)).map(
         lambda d: _string_node(d.isoformat() + "+08:00")
     ),
@@ -337,7 +356,9 @@ def stop_own_up(proc: Any) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--base", help="a running server (default: start a fresh `onewindow up`)")
     parser.add_argument("--requests", type=int, default=500, help="request budget (default 500)")
     parser.add_argument("--seed", type=int, default=14)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from onewindow.platform.accounts.roles import Role
 from stdnum.cn import ric, uscc
 
+from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock, identifiers
 from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.cases import services

@@ -23,7 +23,6 @@ from onewindow.tenants.cases.selectors import (
 )
 from onewindow.tenants.cases.selectors import overdue as overdue_cases
 
-
 MAX_DUE_WITHIN_DAYS = 3650  # ten years: no promised time limit is longer
 
 
@@ -84,7 +83,9 @@ class CaseQueries(graphene.ObjectType):
         if due_within_days is not None:
             if not 0 <= due_within_days <= MAX_DUE_WITHIN_DAYS:
                 raise BusinessError(
-                    "INVALID_DAYS", f"dueWithinDays 须在 0 到 {MAX_DUE_WITHIN_DAYS} 之间", field="dueWithinDays"
+                    "INVALID_DAYS",
+                    f"dueWithinDays 须在 0 到 {MAX_DUE_WITHIN_DAYS} 之间",
+                    field="dueWithinDays",
                 )
             qs = due_within(qs, due_within_days, clock.today())
         if paused is not None:

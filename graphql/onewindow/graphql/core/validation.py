@@ -208,7 +208,11 @@ def limits_rule(limits: Limits) -> type[ValidationRule]:
                 self.report_error(
                     GraphQLError(
                         f"查询中的别名 {aliases} 个，超过上限 {limits.aliases}",
-                        extensions={"code": "TOO_MANY_ALIASES", "aliases": aliases, "maxAliases": limits.aliases},
+                        extensions={
+                            "code": "TOO_MANY_ALIASES",
+                            "aliases": aliases,
+                            "maxAliases": limits.aliases,
+                        },
                     )
                 )
 

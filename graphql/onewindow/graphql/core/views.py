@@ -238,8 +238,8 @@ class OneWindowGraphQLView(GraphQLView):
             if not errors:
                 errors = validate(schema, document, validation_rules(introspection))
             if not introspection:  # no "Did you mean …": the schema is not published
-                for error in errors:
-                    error.message = _SUGGESTION.sub("", error.message)
+                for problem in errors:
+                    problem.message = _SUGGESTION.sub("", problem.message)
             checked = (document, errors)
             checked_documents.put(key, document, errors, query)
         document, errors = checked

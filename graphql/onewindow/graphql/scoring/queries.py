@@ -26,10 +26,10 @@ from onewindow.tenants.scoring.selectors import live_rule_sets, rules_of_categor
 from onewindow.tenants.scoring.services import annual, awards, read_evidence, summary, trend
 
 
-
 def _check_year(year: int) -> None:
     if not 2000 <= year <= 2100:
         raise BusinessError("INVALID_YEAR", "年份须在 2000 到 2100 之间", field="year")
+
 
 class AnnualScore(graphene.ObjectType):
     subject = graphene.String(required=True)

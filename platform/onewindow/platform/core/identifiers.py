@@ -76,12 +76,8 @@ def phone(value: str, *, field: str) -> str:
         or parsed.country_code != 86
         or not phonenumbers.is_valid_number(parsed)
     ):
-        raise BusinessError(
-            "INVALID_PHONE", "联系电话不正确（手机11位，或带区号的座机）", field=field
-        )
-    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)).replace(
-        " ", ""
-    )
+        raise BusinessError("INVALID_PHONE", "联系电话不正确（手机11位，或带区号的座机）", field=field)
+    return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)).replace(" ", "")
 
 
 def mask(value: str) -> str:

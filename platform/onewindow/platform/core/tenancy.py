@@ -69,5 +69,6 @@ def advisory_lock(kind: str, value: str) -> None:
     sees the earlier one's committed rows. Call it inside ``transaction.atomic``."""
     with db.cursor() as cursor:
         cursor.execute(
-            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [f"{active_schema()}\x1f{kind}\x1f{value}"]
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+            [f"{active_schema()}\x1f{kind}\x1f{value}"],
         )

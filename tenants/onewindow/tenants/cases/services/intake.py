@@ -106,7 +106,11 @@ def _applicant(data: ApplicantInput, number: str, *, actor: object | None) -> Ap
             "applicant.phone_changed",
             applicant,
             actor=actor,
-            data={"case": number, "from": identifiers.mask(old) if old else "", "to": identifiers.mask(phone)},
+            data={
+                "case": number,
+                "from": identifiers.mask(old) if old else "",
+                "to": identifiers.mask(phone),
+            },
         )
     return applicant
 
