@@ -203,3 +203,17 @@ def test_every_string_limit_names_a_real_argument() -> None:
             ):
                 known |= {f"{type_.name}.{name}.{a}" for a in getattr(field, "args", {})}
     assert set(STRING_LIMITS) <= known, sorted(set(STRING_LIMITS) - known)
+
+
+def test_every_field_cost_names_a_real_field() -> None:
+    from onewindow.graphql.core.validation import FIELD_COSTS
+    from onewindow.graphql.schemas import county_schema, platform_schema
+
+    known = {
+        f"{t.name}.{f}"
+        for schema in (county_schema.graphql_schema, platform_schema.graphql_schema)
+        for t in (schema.query_type, schema.mutation_type)
+        if t is not None
+        for f in t.fields
+    }
+    assert set(FIELD_COSTS) <= known, sorted(set(FIELD_COSTS) - known)

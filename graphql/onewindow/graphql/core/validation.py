@@ -70,7 +70,9 @@ FIELD_COSTS: dict[str, int] = {
     "CountyQuery.publicCase": 20,
     "CountyQuery.caseStatus": 20,
     "CountyQuery.incidentEvidence": 50,
-    "PlatformQuery.catalogStandards": 200,
+    "PlatformQuery.countyPolicyPack": 1000,
+    "PlatformQuery.countyPolicyDiff": 1000,
+    "PlatformQuery.validatePolicyPack": 1000,
 }
 
 
