@@ -9,7 +9,7 @@ from django.test import Client
 
 from tests.factories import member_of
 
-VALID_PERSON_ID = "150626199001011238"  # check digit right (GB 11643)
+VALID_PERSON_ID = "150626199001011239"  # check digit right (GB 11643)
 VALID_USCC = "91150626MA0N12345A"  # check digit right (GB 32100)
 
 

@@ -49,3 +49,17 @@ def test_every_operation_a_view_names_exists() -> None:
                 used.add(node.args[1].value)
     assert used, "the scan found the views' operations"
     assert used <= names, sorted(used - names)
+
+
+@pytest.mark.parametrize("op", OPERATIONS, ids=[o.name for o in OPERATIONS])
+def test_operation_is_within_the_query_limits_of_its_callers(op) -> None:  # type: ignore[no-untyped-def]
+    """Every page's operation passes a member's limits; the public pages' (办事指南, 回执, 进度查询,
+    评价), run as nobody, pass the anonymous ones."""
+    from onewindow.graphql.core.validation import limits_for, limits_rule
+    from onewindow.graphql.core.views import parse_limited
+
+    limits = limits_for(authenticated=not op.name.startswith("public/"))
+    document = parse_limited(op.document, limits)
+    for schema in op.schemas:
+        errors = validate(SCHEMAS[schema], document, [limits_rule(limits)])
+        assert not errors, f"{op.path}: {[e.message for e in errors]}"

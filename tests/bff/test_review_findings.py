@@ -52,7 +52,8 @@ def test_forged_form_values_and_cursors_get_a_page_not_a_500(wushen) -> None:  #
     clerk = logged_in(wushen, Role.INTAKE_CLERK, Role.CENTRE_MANAGER)
     assert post(clerk, "/c/150626/intake/cases/NOPE/accept", {"version": "abc"}).status_code in (400, 404)
     cursor = base64.b64encode(b"arrayconnection:-10").decode()
-    assert get(clerk, f"/c/150626/cases/?after={cursor}").status_code == 200
+    forged = get(clerk, f"/c/150626/cases/?after={cursor}")  # a cursor the API never made
+    assert forged.status_code == 400 and "INVALID_CURSOR" in forged.content.decode()
     assert get(clerk, "/c/150626/cases/?search=a%00b").status_code == 400
 
 

@@ -20,7 +20,7 @@ PATH = county_path("150626")
 
 RECEIVE = """
 mutation($key: String) {
-  receiveCase(applicant: {kind: "enterprise", name: "乌审旗某某科技有限公司", idNumber: "91150626MA0N12345X", phone: "13900139000"},
+  receiveCase(applicant: {kind: "enterprise", name: "乌审旗某某科技有限公司", idNumber: "91150626MA0N12345A", phone: "13900139000"},
               item: "QY-SL", channel: "window", window: "ZC01", provided: ["sqs", "zc", "zs"], idempotencyKey: $key) {
     case { number version status materials { code state } applicant { idNumber phone masked } }
     errors { field code message }
@@ -112,12 +112,12 @@ def test_personal_data_is_masked_unless_the_role_may_see_it_and_full_reads_are_a
     login(client, wushen, Role.INTAKE_CLERK)
     _, body = gql(client, RECEIVE, path=PATH)
     case = body["data"]["receiveCase"]["case"]
-    assert case["applicant"] == {"idNumber": "91150626MA0N12345X", "phone": "13900139000", "masked": False}
+    assert case["applicant"] == {"idNumber": "91150626MA0N12345A", "phone": "13900139000", "masked": False}
     reads = AuditEvent.objects.filter(action="pii.read").count()
     assert reads == 2
     login(client, wushen, Role.GUIDE)
     _, body = gql(client, CASE, {"n": case["number"]}, path=PATH)
-    assert body["data"]["case"]["applicant"] == {"idNumber": "911***********345X", "masked": True}
+    assert body["data"]["case"]["applicant"] == {"idNumber": "911***********345A", "masked": True}
     assert AuditEvent.objects.filter(action="pii.read").count() == reads
 
 

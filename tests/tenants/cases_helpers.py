@@ -8,9 +8,9 @@ from onewindow.platform.accounts.roles import Role
 from onewindow.tenants.cases.services import ApplicantInput, receive_case
 from onewindow.tenants.policy.services import save_entry
 
-PERSON = ApplicantInput(kind="person", name="张三", id_number="150626199001011234", phone="13800138000")
+PERSON = ApplicantInput(kind="person", name="张三", id_number="150626199001011239", phone="13800138000")
 COMPANY = ApplicantInput(
-    kind="enterprise", name="乌审旗某某科技有限公司", id_number="91150626MA0N12345X", phone="13900139000"
+    kind="enterprise", name="乌审旗某某科技有限公司", id_number="91150626MA0N12345A", phone="13900139000"
 )
 
 

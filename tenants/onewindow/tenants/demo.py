@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from stdnum.cn import ric, uscc
+
 from onewindow.platform.accounts.roles import Role
-from onewindow.platform.core import clock
+from onewindow.platform.core import clock, identifiers
 from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.cases import services
 from onewindow.tenants.cases.models import Case, CaseStatus, MaterialState
@@ -57,17 +59,29 @@ _COMPANIES = [
 
 
 def _applicant(rng: random.Random, county_code: str, i: int) -> services.ApplicantInput:
+    """A made-up applicant whose numbers pass the checks (GB 11643 / GB 32100), one person per
+    ID number (``i`` picks the date of birth and the sequence, so no two people share one)."""
     if rng.random() < 0.5:
         name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
-        born = f"19{rng.randint(60, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
-        id_number = f"{county_code}{born}{i % 10000:04d}"
-        return services.ApplicantInput(
-            "person", name, id_number, f"13{rng.randint(0, 9)}{rng.randint(0, 99999999):08d}"
-        )
-    name = f"某某{rng.choice(_COMPANIES)}{i % 97}"
+        region = county_code if _is_region(county_code) else "150626"
+        born = dt.date(2001, 1, 1) + dt.timedelta(days=i % 7000)
+        body = f"{region}{born:%Y%m%d}{(i // 7000) % 1000:03d}"
+        phone = f"13{rng.choice('5789')}{rng.randint(0, 99999999):08d}"
+        return services.ApplicantInput("person", name, body + ric.calc_check_digit(body + "0"), phone)
+    name = f"某某{rng.choice(_COMPANIES)}{i}"
+    body = f"91{county_code}MA{i:07d}"[:17]
     return services.ApplicantInput(
-        "enterprise", name, f"91{county_code}MA{i:08d}X"[:18], f"139{rng.randint(0, 99999999):08d}"
+        "enterprise", name, body + uscc.calc_check_digit(body), f"139{rng.randint(0, 99999999):08d}"
     )
+
+
+def _is_region(code: str) -> bool:
+    try:
+        body = f"{code}20050101001"
+        identifiers.id_number("person", body + ric.calc_check_digit(body + "0"), field="")
+    except BusinessError:
+        return False
+    return True
 
 
 def _approvers() -> dict[str, str]:

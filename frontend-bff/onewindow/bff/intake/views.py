@@ -11,7 +11,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.forms import applicant_errors
 from onewindow.bff.pages import PageError, form_int, me, mutate, page, query, render_page
 from onewindow.bff.templatetags.bff import LABELS
 
@@ -74,9 +73,8 @@ def receive(request: HttpRequest) -> HttpResponse:
         "idNumber": post.get("idNumber", "").strip().upper(),
         "phone": post.get("phone", "").strip(),
     }
-    errors = applicant_errors(applicant)
-    if errors:
-        return _receive_form_again(request, code, post, errors)
+    # 身份证号 / 统一社会信用代码 / phone are checked by the API (one rule for every caller);
+    # its errors name applicant.idNumber … and are shown beside those inputs
     provided = post.getlist("provided")
     irregular = [
         {"code": c, "note": post.get(f"irregular_note_{c}", "").strip() or "不规范"}

@@ -11,6 +11,7 @@ from onewindow.graphql.core.context import api_context
 from onewindow.graphql.core.permissions import require
 from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core import clock
+from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.cases.links import case_token
 from onewindow.tenants.cases.models import Case
 from onewindow.tenants.cases.selectors import (
@@ -21,6 +22,8 @@ from onewindow.tenants.cases.selectors import (
     with_pending_extension,
 )
 from onewindow.tenants.cases.selectors import overdue as overdue_cases
+
+MAX_DUE_WITHIN_DAYS = 3650  # ten years: no promised time limit is longer
 
 
 class CaseQueries(graphene.ObjectType):
@@ -78,6 +81,12 @@ class CaseQueries(graphene.ObjectType):
         if overdue:
             qs = overdue_cases(qs, clock.today())
         if due_within_days is not None:
+            if not 0 <= due_within_days <= MAX_DUE_WITHIN_DAYS:
+                raise BusinessError(
+                    "INVALID_DAYS",
+                    f"dueWithinDays 须在 0 到 {MAX_DUE_WITHIN_DAYS} 之间",
+                    field="dueWithinDays",
+                )
             qs = due_within(qs, due_within_days, clock.today())
         if paused is not None:
             qs = qs.filter(paused=paused)

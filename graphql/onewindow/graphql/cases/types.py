@@ -11,6 +11,7 @@ from onewindow.graphql.core.context import api_context
 from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.graphql.core.loaders import batched, one, related
 from onewindow.platform.accounts.roles import Perm
+from onewindow.platform.core import identifiers
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.cases import models
 from onewindow.tenants.cases.selectors import case_list, case_timelines, is_overdue
@@ -24,9 +25,7 @@ def _case_reminder_levels(pks: list[Any]) -> dict[Any, int]:
     return {pk: levels[str(pk)] for pk in pks if str(pk) in levels}
 
 
-def mask(value: str) -> str:
-    """Keep the first 3 and last 4 characters (身份证号 150***********1234, phone 138****8000)."""
-    return value if len(value) <= 7 else value[:3] + "*" * (len(value) - 7) + value[-4:]
+mask = identifiers.mask  # 身份证号 150***********1234, phone 138****8000; a short value ****05
 
 
 class ApplicantType(DjangoObjectType):

@@ -7,20 +7,19 @@ them batch per page.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 import graphene
-from django.db.models import QuerySet
 from graphene.relay.connection import connection_adapter, page_info_adapter
 from graphene_django.fields import DjangoConnectionField
 from graphene_django.utils import maybe_queryset
-from graphql_relay import connection_from_array_slice, get_offset_with_default
+from graphql_relay import cursor_to_offset, offset_to_cursor
 
 from onewindow.graphql.core.errors import api_error
 from onewindow.graphql.core.loaders import mark_page
 
 MAX_PAGE = 100
+MAX_CURSOR = 10**9  # no list is this long: a cursor past it was made by hand
 
 
 def check_page_args(args: dict[str, Any]) -> None:
@@ -33,6 +32,63 @@ def check_page_args(args: dict[str, Any]) -> None:
     offset = args.get("offset")
     if offset is not None and (offset < 0 or args.get("before")):
         raise api_error("INVALID_OFFSET", "offset 不能为负数，也不能与 before 同时使用")
+    for name in ("after", "before"):
+        cursor_position(args.get(name), name)
+
+
+def cursor_position(cursor: Any, name: str) -> int | None:
+    """The row a cursor points at, or ``INVALID_CURSOR`` for one this API did not make."""
+    if cursor is None:
+        return None
+    position = cursor_to_offset(cursor) if isinstance(cursor, str) else None
+    if position is None or not 0 <= position < MAX_CURSOR:
+        raise api_error("INVALID_CURSOR", f"{name} 不是有效的分页游标")
+    return position
+
+
+def page(connection: Any, args: dict[str, Any], iterable: Any) -> Any:
+    """One page of a queryset (or list) in a stable order, as ``connection``.
+
+    ``after`` and ``offset`` (rows skipped after it) fix where the page starts, ``before``
+    where the rows end; ``first`` takes from the start, ``last`` from the end. A forward page
+    (``first``, no ``last``/``before``) reads ``first + 1`` rows and counts nothing; the others
+    count once. Check ``check_page_args`` first."""
+    first, last = args.get("first"), args.get("last")
+    after = cursor_position(args.get("after"), "after")
+    before = cursor_position(args.get("before"), "before")
+    lower = (after + 1 if after is not None else 0) + (args.get("offset") or 0)
+    if last is None and before is None:
+        assert first is not None
+        rows = list(iterable[lower : lower + first + 1])
+        has_next, has_previous = len(rows) > first, False
+        rows = rows[:first]
+        start = lower
+        length = lower + len(rows) + (1 if has_next else 0)
+    else:
+        length = len(iterable) if isinstance(iterable, list) else iterable.count()
+        upper = min(before, length) if before is not None else length
+        end = max(lower, upper)
+        if first is not None:
+            end = min(end, lower + first)
+        start = max(lower, end - last) if last is not None else lower
+        rows = list(iterable[start:end]) if end > start else []
+        has_previous = last is not None and start > lower
+        has_next = first is not None and end < upper
+    rows = list(mark_page(rows))
+    edges = [connection.Edge(node=row, cursor=offset_to_cursor(start + i)) for i, row in enumerate(rows)]
+    result: Any = connection_adapter(
+        connection,
+        edges=edges,
+        pageInfo=page_info_adapter(
+            startCursor=edges[0].cursor if edges else None,
+            endCursor=edges[-1].cursor if edges else None,
+            hasPreviousPage=has_previous,
+            hasNextPage=has_next,
+        ),
+    )
+    result.iterable = iterable
+    result.length = length
+    return result
 
 
 class CountableConnection(graphene.relay.Connection):
@@ -60,37 +116,7 @@ class ConnectionField(DjangoConnectionField):
     def resolve_connection(
         cls, connection: Any, args: dict[str, Any], iterable: Any, max_limit: Any = None
     ) -> Any:
-        iterable = maybe_queryset(iterable)
-        first = args.get("first")
-        if (
-            not isinstance(iterable, QuerySet)
-            or first is None
-            or args.get("last") is not None
-            or args.get("before")
-        ):
-            paged = super().resolve_connection(connection, args, iterable, max_limit)
-            mark_page([edge.node for edge in paged.edges])
-            return paged
-        # ``offset`` skips that many rows after the ``after`` cursor (or from the start).
-        # a forged cursor may carry a negative offset: never slice from before the first row
-        start = max(0, get_offset_with_default(args.get("after"), -1) + 1) + (args.get("offset") or 0)
-        rows = list(iterable[start : start + first + 1])
-        more = len(rows) > first
-        rows = list(mark_page(rows[:first]))
-        known_length = start + len(rows) + (1 if more else 0)
-        result: Any = connection_from_array_slice(
-            rows,
-            args,
-            slice_start=start,
-            array_length=known_length,
-            array_slice_length=len(rows),
-            connection_type=partial(connection_adapter, connection),
-            edge_type=connection.Edge,
-            page_info_type=page_info_adapter,
-        )
-        result.iterable = iterable
-        result.length = known_length
-        return result
+        return page(connection, args, maybe_queryset(iterable))
 
     @classmethod
     def connection_resolver(
@@ -106,16 +132,10 @@ class ConnectionField(DjangoConnectionField):
         **args: Any,
     ) -> Any:
         check_page_args(args)
+        # graphene-django's own checks assert (``first: 0`` would be an internal error): ours
+        # above are the ones that apply
         return super().connection_resolver(
-            resolver,
-            connection,
-            default_manager,
-            queryset_resolver,
-            max_limit,
-            enforce_first_or_last,
-            root,
-            info,
-            **args,
+            resolver, connection, default_manager, queryset_resolver, None, False, root, info, **args
         )
 
 
@@ -135,7 +155,7 @@ class ListConnectionField(graphene.relay.ConnectionField):
         check_page_args(args)
         if isinstance(connection_type, graphene.NonNull):
             connection_type = connection_type.of_type
-        return ConnectionField.resolve_connection(connection_type, args, resolver(root, info, **args))
+        return page(connection_type, args, resolver(root, info, **args))
 
 
 def connection_of(node: Any, name: str) -> type[CountableConnection]:

@@ -64,7 +64,7 @@ def input_type(
 def to_data(value: Any) -> Any:
     """A graphene input value as plain data for the pack (dates stay dates)."""
     if isinstance(value, dict):
-        # dict.items, not value.items: an input with a field named ``items`` (a bundle's) shadows it
+        # ``dict.items``: an input with a field named ``items`` (a bundle's) shadows the method
         return {k: to_data(v) for k, v in dict.items(value) if v is not None}
     if isinstance(value, list):
         return [to_data(v) for v in value]

@@ -33,7 +33,8 @@ class PolicyQueries(graphene.ObjectType):
 
     @staticmethod
     @require(Perm.COUNTY_MANAGE_POLICY)
-    def resolve_policy_versions(root: Any, info: Any, last: int = 20) -> list[PolicyVersion]:
+    def resolve_policy_versions(root: Any, info: Any, last: int | None = 20) -> list[PolicyVersion]:
+        last = 20 if last is None else last  # an explicit null means the default
         return list(PolicyVersion.objects.order_by("-number")[: max(0, min(last, 100))])
 
     @staticmethod

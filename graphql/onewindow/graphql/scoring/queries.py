@@ -20,9 +20,15 @@ from onewindow.graphql.scoring.types import (
     categories_of,
 )
 from onewindow.platform.accounts.roles import Perm
+from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.scoring.models import Incident, Period, Result
 from onewindow.tenants.scoring.selectors import live_rule_sets, rules_of_category, subject_names
 from onewindow.tenants.scoring.services import annual, awards, read_evidence, summary, trend
+
+
+def _check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise BusinessError("INVALID_YEAR", "年份须在 2000 到 2100 之间", field="year")
 
 
 class AnnualScore(graphene.ObjectType):
@@ -167,6 +173,7 @@ class ScoringQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.COUNTY_VIEW)
     def resolve_annual_scores(root: Any, info: Any, rule_set: str, year: int) -> list[AnnualScore]:
+        _check_year(year)
         return [
             AnnualScore(subject=s, score=v["score"], periods=v["periods"], vetoed=v["vetoed"])
             for s, v in sorted(annual(rule_set, year).items(), key=lambda kv: -kv[1]["score"])
@@ -248,6 +255,7 @@ class ScoringSummaryQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.COUNTY_VIEW)
     def resolve_trend(root: Any, info: Any, rule_set: str, subject: str, year: int) -> list[TrendPoint]:
+        _check_year(year)
         return [
             TrendPoint(starts_on=r.period.starts_on, total=r.total, rank=r.rank)
             for r in trend(rule_set, subject, year)

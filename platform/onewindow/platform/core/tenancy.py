@@ -69,3 +69,14 @@ def in_public() -> Iterator[None]:
     finally:
         if previous is not None and previous.schema_name != PUBLIC_SCHEMA:
             db.set_tenant(previous)
+
+
+def advisory_lock(kind: str, value: str) -> None:
+    """Hold a transaction-scoped PostgreSQL advisory lock on ``(active schema, kind, value)``
+    until the transaction ends: concurrent writers of one key take turns, and the later one
+    sees the earlier one's committed rows. Call it inside ``transaction.atomic``."""
+    with db.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+            [f"{active_schema()}\x1f{kind}\x1f{value}"],
+        )

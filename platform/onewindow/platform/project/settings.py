@@ -205,6 +205,22 @@ GRAPHENE = {
 GRAPHQL_MAX_DEPTH = int(os.environ.get("ONEWINDOW_GRAPHQL_MAX_DEPTH", "10"))
 GRAPHQL_MAX_COST = int(os.environ.get("ONEWINDOW_GRAPHQL_MAX_COST", "10000"))
 GRAPHQL_INTROSPECTION = env_bool("ONEWINDOW_GRAPHQL_INTROSPECTION", DEBUG)
+# What one document may ask for (onewindow.graphql.core.validation): members, then anonymous
+# callers. Checked before parsing (bytes, tokens) and before any resolver (depth, aliases, cost).
+GRAPHQL_MAX_ALIASES = int(os.environ.get("ONEWINDOW_GRAPHQL_MAX_ALIASES", "200"))
+GRAPHQL_MAX_TOKENS = int(os.environ.get("ONEWINDOW_GRAPHQL_MAX_TOKENS", "5000"))
+GRAPHQL_MAX_BYTES = int(os.environ.get("ONEWINDOW_GRAPHQL_MAX_BYTES", "50000"))
+GRAPHQL_ANONYMOUS_MAX_DEPTH = 8
+GRAPHQL_ANONYMOUS_MAX_COST = 2000
+GRAPHQL_ANONYMOUS_MAX_ALIASES = 10
+GRAPHQL_ANONYMOUS_MAX_TOKENS = 500
+GRAPHQL_ANONYMOUS_MAX_BYTES = 4000
+# a request body: a member's may carry evidence files (5 × 5 MB as base64); nobody's is small
+GRAPHQL_ANONYMOUS_MAX_BODY = 64 * 1024
+# strings in arguments: at most this many characters, unless core.inputs names the argument
+GRAPHQL_MAX_STRING = 5000
+# parsed and validated documents kept per process, by their estimated size in memory
+GRAPHQL_DOCUMENT_CACHE_BYTES = 32 * 1024 * 1024
 
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or ""

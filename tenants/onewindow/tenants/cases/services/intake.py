@@ -8,8 +8,9 @@ from typing import Any
 
 from django.db import transaction
 
-from onewindow.platform.core import clock
-from onewindow.platform.core.errors import ErrorDetail, NotFound, ValidationErrors
+from onewindow.platform.core import clock, identifiers
+from onewindow.platform.core.errors import BusinessError, ErrorDetail, NotFound, ValidationErrors
+from onewindow.platform.core.tenancy import advisory_lock as lock
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.cases.errors import CaseError, invalid_transition
 from onewindow.tenants.cases.models import (
@@ -42,27 +43,75 @@ class ApplicantInput:
     phone: str = ""
 
 
-def _applicant(data: ApplicantInput) -> Applicant:
-    if data.kind not in ("person", "enterprise"):
-        raise CaseError("INVALID_CHOICE", "申请人类型无效", field="applicant.kind")
-    id_number = data.id_number.strip().upper()
-    expected = 18
-    if len(id_number) != expected:
-        raise CaseError(
-            "INVALID_ID_NUMBER", "身份证号或统一社会信用代码应为 18 位", field="applicant.id_number"
-        )
+MAX_IDEMPOTENCY_KEY = 100  # the column's length
+MAX_NAME = 100
+
+
+def _check_applicant(data: ApplicantInput) -> tuple[str, str, str]:
+    """(name, id number, phone) normalised, or every problem at once with its field path."""
+    problems: list[ErrorDetail] = []
+    if data.kind not in (identifiers.PERSON, identifiers.ENTERPRISE):
+        problems.append(ErrorDetail("INVALID_CHOICE", "申请人类型无效", "applicant.kind"))
+    name = data.name.strip()
+    if not name:
+        problems.append(ErrorDetail("REQUIRED", "请填写申请人名称", "applicant.name"))
+    elif len(name) > MAX_NAME:
+        problems.append(ErrorDetail("STRING_TOO_LONG", f"申请人名称最多 {MAX_NAME} 个字", "applicant.name"))
+    id_number = phone = ""
+    for check in (
+        lambda: identifiers.id_number(data.kind, data.id_number, field="applicant.id_number"),
+        lambda: identifiers.phone(data.phone, field="applicant.phone"),
+    ):
+        try:
+            value = check()
+        except BusinessError as error:
+            problems.extend(error.details)
+            continue
+        if not id_number:
+            id_number = value
+        else:
+            phone = value
+    if problems:
+        raise ValidationErrors(problems)
+    return name, id_number, phone
+
+
+def _applicant(data: ApplicantInput, number: str, *, actor: object | None) -> Applicant:
+    """The applicant with this ID number: created on first sight, else the same person.
+
+    An ID number belongs to one person: another name (or kind) with it is refused
+    (``ID_NUMBER_NAME_MISMATCH``) — a typo or a borrowed number, never a reason to attach the
+    case to someone else. A different phone is the person's new number: the change is stored
+    on the applicant and audited (``applicant.phone_changed``, both numbers masked), see
+    docs/decisions/0011-applicant-identity.md. Concurrent first sightings of one number wait on
+    one advisory lock, so the second finds the first's row instead of a unique violation."""
+    name, id_number, phone = _check_applicant(data)
+    lock("applicant", id_number)
     applicant = Applicant.objects.filter(id_number=id_number).first()
     if applicant is None:
         return Applicant.objects.create(
-            kind=data.kind,
-            name=data.name.strip(),
-            id_number=id_number,
-            phone=data.phone.strip(),
-            created_at=clock.now(),
+            kind=data.kind, name=name, id_number=id_number, phone=phone, created_at=clock.now()
         )
-    if data.phone.strip() and data.phone.strip() != applicant.phone:  # stored once: the newest phone wins
-        applicant.phone = data.phone.strip()
+    if applicant.name != name or applicant.kind != data.kind:
+        raise CaseError(
+            "ID_NUMBER_NAME_MISMATCH",
+            "此证件号已登记在另一名申请人名下，请核对申请人名称和证件号",
+            field="applicant.name",
+        )
+    if phone and phone != applicant.phone:
+        old = applicant.phone
+        applicant.phone = phone
         applicant.save(update_fields=["phone"])
+        record_event(
+            "applicant.phone_changed",
+            applicant,
+            actor=actor,
+            data={
+                "case": number,
+                "from": identifiers.mask(old) if old else "",
+                "to": identifiers.mask(phone),
+            },
+        )
     return applicant
 
 
@@ -102,11 +151,19 @@ def receive_case(
     Materials flagged 免提交 are never required ("两个免于提交"). Online submissions use the
     same function (channel ``online``, no window)."""
     if idempotency_key:
+        if len(idempotency_key) > MAX_IDEMPOTENCY_KEY:
+            raise CaseError(
+                "STRING_TOO_LONG", f"幂等键最多 {MAX_IDEMPOTENCY_KEY} 个字符", field="idempotency_key"
+            )
+        # concurrent submissions with one key: the second waits for the first to commit, then
+        # finds its case (a typed error naming it), never a unique violation
+        lock("case-idempotency", idempotency_key)
         existing = (
             Case.objects.filter(idempotency_key=idempotency_key).values_list("number", flat=True).first()
         )
         if existing:
             raise CaseError("DUPLICATE_SUBMISSION", f"同一申请已收件为 {existing}", field="idempotency_key")
+    _check_applicant(applicant)  # before anything is looked up, every problem at once
     if (item is None) == (bundle is None):
         raise CaseError("ITEM_OR_BUNDLE", "请选择一个事项或一件事", field="item")
     if channel not in Channel.values:
@@ -142,10 +199,11 @@ def receive_case(
         {"code": f"rp{i}", "point": point, "passed": f"rp{i}" not in failed, "note": failed.get(f"rp{i}", "")}
         for i, point in enumerate(points, 1)
     ]
+    number = next_number()
     case = Case.objects.create(
-        number=next_number(),
+        number=number,
         idempotency_key=idempotency_key or None,
-        applicant=_applicant(applicant),
+        applicant=_applicant(applicant, number, actor=actor),
         item=the_item,
         bundle=the_bundle,
         department=the_item.department if the_item else the_bundle.lead_department,  # type: ignore[union-attr]
