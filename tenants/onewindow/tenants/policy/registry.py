@@ -24,6 +24,8 @@ SLICES = [
     "onewindow.tenants.scoring.policy.RULE_SETS",
     "onewindow.tenants.reviews.policy.REVIEWS",
     "onewindow.tenants.fallback.policy.FALLBACK",
+    "onewindow.tenants.queueing.policy.QUEUES",
+    "onewindow.tenants.queueing.policy.QUEUEING",
 ]
 
 
