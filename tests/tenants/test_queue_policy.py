@@ -24,7 +24,9 @@ pytestmark = pytest.mark.django_db
         ("410222", ["A", "S", "F", "Y", "C", "T", "D"], "YJS", ["Y", "A"]),
     ],
 )
-def test_each_seed_county_has_its_halls_queues(code: str, queues: list[str], window: str, serves: list[str]) -> None:
+def test_each_seed_county_has_its_halls_queues(
+    code: str, queues: list[str], window: str, serves: list[str]
+) -> None:
     connection.set_tenant(County.objects.get(code=code))
     assert list(Queue.objects.live().values_list("code", flat=True)) == queues
     rules = queue_rules()
@@ -57,17 +59,63 @@ def _edit(change):  # type: ignore[no-untyped-def]
         (lambda d: d["queues"][1].update(prefix="A"), "queues[1].prefix", "DUPLICATE_CODE"),
         (lambda d: d["queues"][0].update(prefix="a1"), "queues[0].prefix", "INVALID_CODE"),
         (lambda d: d["queues"][0].update(zones=["nowhere"]), "queues[0].zones[0]", "UNKNOWN_REFERENCE"),
-        (lambda d: d["queueing"]["serving"][0].update(window="ZZ99"), "queueing.serving[0].window", "UNKNOWN_REFERENCE"),
-        (lambda d: d["queueing"]["serving"][0].update(queues=["A", "Q"]), "queueing.serving[0].queues[1]", "UNKNOWN_REFERENCE"),
-        (lambda d: d["queueing"]["hours"][0].update(intervals=["12:00-09:00"]), "queueing.hours[0].intervals[0]", "INVALID_VALUE"),
-        (lambda d: d["queueing"]["hours"][0].update(intervals=["09:00-12:30", "12:00-17:00"]), "queueing.hours[0].intervals", "INTERVALS_OVERLAP"),
-        (lambda d: d["queueing"]["hours"][0].update(intervals=["08:00-09:00", "09:10-10:00", "10:10-11:00", "11:10-12:00", "13:00-14:00"]), "queueing.hours[0].intervals", "INVALID_VALUE"),
-        (lambda d: d["queueing"]["extra_hours"][0].update(intervals=["17:00-18:30"]), "queueing.extra_hours[0].intervals", "INTERVALS_OVERLAP"),
-        (lambda d: d["queueing"]["extra_hours"][0].update(queues=["Q"]), "queueing.extra_hours[0].queues[0]", "UNKNOWN_REFERENCE"),
-        (lambda d: d["queueing"]["priority"].update(appointment={"mode": "interleave"}), "queueing.priority.appointment", "INVALID_VALUE"),
-        (lambda d: d["queueing"]["priority"].update(groups=["vip"]), "queueing.priority.groups[0]", "INVALID_CHOICE"),
-        (lambda d: d["queueing"]["priority"].update(fairness_minutes=0), "queueing.priority.fairness_minutes", "INVALID_VALUE"),
-        (lambda d: d["queueing"]["serving"].remove({"window": "CJ01", "queues": ["C"]}), "queueing.serving", "UNSERVED_QUEUE"),
+        (
+            lambda d: d["queueing"]["serving"][0].update(window="ZZ99"),
+            "queueing.serving[0].window",
+            "UNKNOWN_REFERENCE",
+        ),
+        (
+            lambda d: d["queueing"]["serving"][0].update(queues=["A", "Q"]),
+            "queueing.serving[0].queues[1]",
+            "UNKNOWN_REFERENCE",
+        ),
+        (
+            lambda d: d["queueing"]["hours"][0].update(intervals=["12:00-09:00"]),
+            "queueing.hours[0].intervals[0]",
+            "INVALID_VALUE",
+        ),
+        (
+            lambda d: d["queueing"]["hours"][0].update(intervals=["09:00-12:30", "12:00-17:00"]),
+            "queueing.hours[0].intervals",
+            "INTERVALS_OVERLAP",
+        ),
+        (
+            lambda d: d["queueing"]["hours"][0].update(
+                intervals=["08:00-09:00", "09:10-10:00", "10:10-11:00", "11:10-12:00", "13:00-14:00"]
+            ),
+            "queueing.hours[0].intervals",
+            "INVALID_VALUE",
+        ),
+        (
+            lambda d: d["queueing"]["extra_hours"][0].update(intervals=["17:00-18:30"]),
+            "queueing.extra_hours[0].intervals",
+            "INTERVALS_OVERLAP",
+        ),
+        (
+            lambda d: d["queueing"]["extra_hours"][0].update(queues=["Q"]),
+            "queueing.extra_hours[0].queues[0]",
+            "UNKNOWN_REFERENCE",
+        ),
+        (
+            lambda d: d["queueing"]["priority"].update(appointment={"mode": "interleave"}),
+            "queueing.priority.appointment",
+            "INVALID_VALUE",
+        ),
+        (
+            lambda d: d["queueing"]["priority"].update(groups=["vip"]),
+            "queueing.priority.groups[0]",
+            "INVALID_CHOICE",
+        ),
+        (
+            lambda d: d["queueing"]["priority"].update(fairness_minutes=0),
+            "queueing.priority.fairness_minutes",
+            "INVALID_VALUE",
+        ),
+        (
+            lambda d: d["queueing"]["serving"].remove({"window": "CJ01", "queues": ["C"]}),
+            "queueing.serving",
+            "UNSERVED_QUEUE",
+        ),
     ],
 )
 def test_problems_name_the_yaml_path(change, path: str, code: str) -> None:  # type: ignore[no-untyped-def]

@@ -141,7 +141,7 @@ def book_appointment(
 
 def _locked(appointment_id: int) -> Appointment:
     found = (
-        Appointment.objects.select_for_update()
+        Appointment.objects.select_for_update(of=("self",))
         .select_related("queue", "slot")
         .filter(pk=appointment_id)
         .first()

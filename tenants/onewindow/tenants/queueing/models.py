@@ -111,7 +111,8 @@ class Ticket(models.Model):
     class Meta:
         ordering = ["day", "queue", "seq"]
         verbose_name = "号票"
-        constraints = [models.UniqueConstraint(fields=["queue", "day", "seq"], name="ticket_queue_day_seq")]
+        # the number stays on a transferred ticket (it is printed on the applicant's paper)
+        constraints = [models.UniqueConstraint(fields=["day", "number"], name="ticket_day_number")]
         indexes = [
             models.Index(fields=["queue", "status", "order_at"], name="ticket_waiting"),
             models.Index(fields=["day", "status"], name="ticket_day_status"),

@@ -165,7 +165,7 @@ def take_ticket(
 
 def _locked_state(window: Window) -> WindowState:
     WindowState.objects.get_or_create(window=window)
-    return WindowState.objects.select_for_update().select_related("current").get(window=window)
+    return WindowState.objects.select_for_update(of=("self",)).select_related("current").get(window=window)
 
 
 def serving_queues(window: Window, rules: QueueSettingsSpec) -> list[str]:
@@ -289,7 +289,12 @@ def call_next(window: str, *, actor: object | None) -> Ticket | None:
 
 
 def _locked_ticket(ticket_id: int, field: str = "ticket") -> Ticket:
-    ticket = Ticket.objects.select_for_update().select_related("queue", "window").filter(pk=ticket_id).first()
+    ticket = (
+        Ticket.objects.select_for_update(of=("self",))
+        .select_related("queue", "window")
+        .filter(pk=ticket_id)
+        .first()
+    )
     if ticket is None:
         raise NotFound("号票", field=field)
     return ticket
