@@ -105,6 +105,7 @@ from onewindow.graphql.queueing.mutations.start_serving_ticket import StartServi
 from onewindow.graphql.queueing.mutations.take_ticket import TakeTicket
 from onewindow.graphql.queueing.mutations.transfer_ticket import TransferTicket
 from onewindow.graphql.queueing.queries import QueueingQueries
+from onewindow.graphql.queueing.statistics import QueueStatisticsQueries
 from onewindow.graphql.scoring.mutations.close_period import ClosePeriod
 from onewindow.graphql.scoring.mutations.decide_objection import DecideObjection
 from onewindow.graphql.scoring.mutations.file_objection import FileObjection
@@ -145,6 +146,7 @@ class CountyQuery(
     CalendarQueries,
     PolicyQueries,
     QueueingQueries,
+    QueueStatisticsQueries,
     graphene.ObjectType,
 ):
     pass
