@@ -64,7 +64,11 @@ def search_items(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     found = query(request, "intake/search_items", search=q or None)["serviceItems"]
     ticket = request.GET.get("ticket", "")  # the queue ticket being served, kept on the item link
-    return render_page(request, "bff/intake/_results.html", {"found": found, "q": q, "ticket": ticket})
+    return render_page(
+        request,
+        "bff/intake/_results.html",
+        {"found": found, "q": q, "ticket": ticket, "ticket_window": request.GET.get("window", "")},
+    )
 
 
 @page
