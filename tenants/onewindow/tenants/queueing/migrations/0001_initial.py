@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('cases', '0007_dashboard_indexes'),
+        ('cases', '0001_initial'),  # the Case table; later cases migrations stay reversible alone
         ('hall', '0001_initial'),
     ]
 
