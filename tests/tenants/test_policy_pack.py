@@ -72,6 +72,7 @@ def test_a_window_left_out_is_retired_and_comes_back_when_listed_again() -> None
     data["staff"] = [s for s in data["staff"] if s.get("window") != "BB01"] + [
         {**s, "window": None} for s in data["staff"] if s.get("window") == "BB01"
     ]
+    data["queueing"]["serving"] = [s for s in data["queueing"]["serving"] if s["window"] != "BB01"]
     result = apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")
     assert any(c["path"] == "windows.BB01" and c["change"] == "retired" for c in result.diff)
     assert Window.objects.get(code="BB01").retired_at is not None

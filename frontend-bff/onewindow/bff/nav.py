@@ -40,6 +40,15 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
         ],
     ),
     (
+        "取号叫号",
+        [
+            Entry("窗口叫号", "bff:queue-windows", frozenset({"queue.call"})),
+            Entry("询导台取号", "bff:queue-guide", frozenset({"queue.call"})),
+            Entry("当日预约", "bff:queue-appointments", frozenset({"queue.call"})),
+            Entry("叫号统计", "bff:queue-stats", frozenset({"county.view_dashboard"})),
+        ],
+    ),
+    (
         "中心管理",
         [
             Entry("超期与挂牌警示", "bff:manage-overdue", frozenset({"case.manage"})),
@@ -80,7 +89,16 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("操作记录", "people:history", frozenset({"county.manage_staff"})),
         ],
     ),
-    ("公开", [Entry("办事指南", "bff:guide", frozenset()), Entry("进度查询", "bff:status", frozenset())]),
+    (
+        "公开",
+        [
+            Entry("办事指南", "bff:guide", frozenset()),
+            Entry("进度查询", "bff:status", frozenset()),
+            Entry("自助取号机", "bff:queue-kiosk", frozenset()),
+            Entry("大厅显示屏", "bff:queue-display", frozenset()),
+            Entry("网上预约", "bff:queue-book", frozenset()),
+        ],
+    ),
 ]
 
 _PLATFORM_MENU: list[tuple[str, list[Entry]]] = [

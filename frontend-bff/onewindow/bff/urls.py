@@ -20,6 +20,7 @@ from onewindow.bff.issuance import views as issuance
 from onewindow.bff.manage import views as manage
 from onewindow.bff.pack import views as pack
 from onewindow.bff.public import views as public
+from onewindow.bff.queueing import views as queueing
 from onewindow.bff.rulesets import views as rulesets
 from onewindow.bff.settings import views as county_settings
 from onewindow.bff.workcalendar import views as workcalendar
@@ -110,6 +111,19 @@ urlpatterns = [
     path("admin/pack/preview", pack.preview, name="pack-preview"),
     path("admin/pack/apply", pack.apply, name="pack-apply"),
     path("admin/pack/rollback", pack.rollback, name="pack-rollback"),
+    path("queue/", queueing.windows, name="queue-windows"),
+    path("queue/guide/", queueing.guide_desk, name="queue-guide"),
+    path("queue/appointments/", queueing.appointments, name="queue-appointments"),
+    path("queue/stats/", queueing.statistics, name="queue-stats"),
+    path("queue/w/<str:window>/", queueing.desk, name="queue-desk"),
+    path("queue/w/<str:window>/<str:action>", queueing.desk_action, name="queue-desk-action"),
+    # 群众 and the hall's screens: no login
+    path("q/kiosk/", queueing.kiosk, name="queue-kiosk"),
+    path("q/t/<str:token>", queueing.ticket, name="queue-ticket"),
+    path("display/", queueing.display, name="queue-display"),
+    path("display/feed", queueing.display_feed, name="queue-display-feed"),
+    path("book/", queueing.book, name="queue-book"),
+    path("a/<str:token>", queueing.appointment, name="appointment"),
     # 群众: no login. The receipt link's signed token is the credential (no session, no CSRF).
     path("r/<str:token>", csrf_exempt(public.receipt), name="receipt"),
     path("status/", public.status, name="status"),

@@ -93,6 +93,22 @@ from onewindow.graphql.policy.mutations.save_review_settings import SaveReviewSe
 from onewindow.graphql.policy.platform_queries import PlatformPolicyQueries
 from onewindow.graphql.policy.queries import PolicyQueries
 from onewindow.graphql.policy.settings_queries import SettingsQueries
+from onewindow.graphql.queueing.mutations.book_appointment import BookAppointment
+from onewindow.graphql.queueing.mutations.call_next_ticket import CallNextTicket
+from onewindow.graphql.queueing.mutations.cancel_appointment import CancelAppointment
+from onewindow.graphql.queueing.mutations.check_in_appointment import CheckInAppointment
+from onewindow.graphql.queueing.mutations.finish_consultation import FinishConsultation
+from onewindow.graphql.queueing.mutations.park_ticket import ParkTicket
+from onewindow.graphql.queueing.mutations.pause_window import PauseWindow
+from onewindow.graphql.queueing.mutations.recall_ticket import RecallTicket
+from onewindow.graphql.queueing.mutations.reschedule_appointment import RescheduleAppointment
+from onewindow.graphql.queueing.mutations.resume_window import ResumeWindow
+from onewindow.graphql.queueing.mutations.return_ticket import ReturnTicket
+from onewindow.graphql.queueing.mutations.start_serving_ticket import StartServingTicket
+from onewindow.graphql.queueing.mutations.take_ticket import TakeTicket
+from onewindow.graphql.queueing.mutations.transfer_ticket import TransferTicket
+from onewindow.graphql.queueing.queries import QueueingQueries
+from onewindow.graphql.queueing.statistics import QueueStatisticsQueries
 from onewindow.graphql.scoring.mutations.close_period import ClosePeriod
 from onewindow.graphql.scoring.mutations.decide_objection import DecideObjection
 from onewindow.graphql.scoring.mutations.file_objection import FileObjection
@@ -133,6 +149,8 @@ class CountyQuery(
     CatalogQueries,
     CalendarQueries,
     PolicyQueries,
+    QueueingQueries,
+    QueueStatisticsQueries,
     graphene.ObjectType,
 ):
     pass
@@ -210,6 +228,20 @@ class CountyMutation(graphene.ObjectType):
     save_review_settings = SaveReviewSettings.Field()
     save_fallback_settings = SaveFallbackSettings.Field()
     save_catalog_change_settings = SaveCatalogChangeSettings.Field()
+    take_ticket = TakeTicket.Field()
+    call_next_ticket = CallNextTicket.Field()
+    recall_ticket = RecallTicket.Field()
+    park_ticket = ParkTicket.Field()
+    return_ticket = ReturnTicket.Field()
+    transfer_ticket = TransferTicket.Field()
+    start_serving_ticket = StartServingTicket.Field()
+    finish_consultation = FinishConsultation.Field()
+    pause_window = PauseWindow.Field()
+    resume_window = ResumeWindow.Field()
+    book_appointment = BookAppointment.Field()
+    cancel_appointment = CancelAppointment.Field()
+    reschedule_appointment = RescheduleAppointment.Field()
+    check_in_appointment = CheckInAppointment.Field()
 
 
 class PlatformQuery(

@@ -27,7 +27,11 @@ def _my_window(request: HttpRequest) -> str | None:
 def intake(request: HttpRequest) -> HttpResponse:
     """The workbench: search on the left, the chosen item's receive form, my cases today."""
     code = request.GET.get("item", "").strip()
-    context: dict[str, Any] = {"title": "综合受理", "q": request.GET.get("q", "")}
+    context: dict[str, Any] = {
+        "title": "综合受理",
+        "q": request.GET.get("q", ""),
+        "ticket": request.GET.get("ticket", ""),
+    }
     if code:
         context.update(_item_form(request, code))
     context["today"] = query(request, "intake/today")["cases"]
@@ -47,7 +51,7 @@ def _item_form(request: HttpRequest, code: str, posted: dict[str, Any] | None = 
         "item": item,
         "points": points,
         "windows": data["windows"],
-        "my_window": _my_window(request),
+        "my_window": request.GET.get("window") or _my_window(request),
         "idempotency_key": uuid.uuid4().hex,
         "posted": posted or {},
     }
@@ -58,7 +62,12 @@ def search_items(request: HttpRequest) -> HttpResponse:
     """htmx: the catalog by name, pinyin initials or code, as the clerk types."""
     q = request.GET.get("q", "").strip()
     found = query(request, "intake/search_items", search=q or None)["serviceItems"]
-    return render_page(request, "bff/intake/_results.html", {"found": found, "q": q})
+    ticket = request.GET.get("ticket", "")  # the queue ticket being served, kept on the item link
+    return render_page(
+        request,
+        "bff/intake/_results.html",
+        {"found": found, "q": q, "ticket": ticket, "ticket_window": request.GET.get("window", "")},
+    )
 
 
 @page
@@ -95,6 +104,7 @@ def receive(request: HttpRequest) -> HttpResponse:
         irregular=irregular or None,
         failedReviewPoints=failed or None,
         idempotencyKey=post.get("idempotency_key") or None,
+        ticket=post.get("ticket") or None,
     )
     if result.ok:
         number = result.payload["case"]["number"]
@@ -107,7 +117,12 @@ def _receive_form_again(
     request: HttpRequest, code: str, post: Any, errors: dict[str, list[Any]]
 ) -> HttpResponse:
     """The form as the clerk filled it, each error beside its field; nothing was recorded."""
-    context: dict[str, Any] = {"title": "综合受理", "errors": errors, "q": ""}
+    context: dict[str, Any] = {
+        "title": "综合受理",
+        "errors": errors,
+        "q": "",
+        "ticket": post.get("ticket", ""),
+    }
     context.update(_item_form(request, code, posted=post))
     context["today"] = query(request, "intake/today")["cases"]
     return render_page(request, "bff/intake/intake.html", context, status=400)

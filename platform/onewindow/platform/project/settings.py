@@ -98,6 +98,7 @@ TENANT_APPS = [
     "onewindow.tenants.fallback",
     "onewindow.tenants.scoring",
     "onewindow.tenants.metrics",
+    "onewindow.tenants.queueing",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"
@@ -254,6 +255,10 @@ CELERY_BEAT_SCHEDULE = {
     "default-reviews": {
         "task": "onewindow.tenants.reviews.tasks.dispatch_default_reviews",
         "schedule": 3600.0,  # hourly; idempotent, so a missed or repeated run is harmless
+    },
+    "queue-expiry": {
+        "task": "onewindow.tenants.queueing.tasks.dispatch_expiry",
+        "schedule": 300.0,  # tickets expire at closing time; reminders the day before (each once)
     },
 }
 

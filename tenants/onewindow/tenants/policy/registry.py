@@ -25,6 +25,8 @@ SLICES = [
     "onewindow.tenants.metrics.policy.METRIC_TARGETS",
     "onewindow.tenants.reviews.policy.REVIEWS",
     "onewindow.tenants.fallback.policy.FALLBACK",
+    "onewindow.tenants.queueing.policy.QUEUES",
+    "onewindow.tenants.queueing.policy.QUEUEING",
 ]
 
 

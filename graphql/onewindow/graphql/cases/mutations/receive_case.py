@@ -1,15 +1,18 @@
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import graphene
 
 from onewindow.graphql.cases.types import CaseType
 from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.cases import services
 from onewindow.tenants.cases.services import receive_case
+from onewindow.tenants.queueing.services import receive_case_for_ticket
 
 
 class ApplicantInput(graphene.InputObjectType):
@@ -43,6 +46,7 @@ class ReceiveCase(BaseMutation):
             graphene.NonNull(IrregularInput), description="不符合的审查要点（code 为 rp1、rp2…）及原因"
         )
         idempotency_key = graphene.String(description="同一申请重复提交时拒绝（终端、网上提交请填写）")
+        ticket = graphene.ID(description="叫到的号票：办件记下号票，号票办结（窗口默认取号票所在窗口）")
 
     case = graphene.Field(CaseType)
 
@@ -52,10 +56,15 @@ class ReceiveCase(BaseMutation):
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> ReceiveCase:
         a = data["applicant"]
-        case = receive_case(
-            applicant=services.ApplicantInput(
-                kind=a["kind"], name=a["name"], id_number=a["id_number"], phone=a.get("phone") or ""
-            ),
+        applicant = services.ApplicantInput(
+            kind=a["kind"], name=a["name"], id_number=a["id_number"], phone=a.get("phone") or ""
+        )
+        receive: Any = receive_case
+        if data.get("ticket"):
+            pk = decode_id(data["ticket"], "Ticket", field="ticket")
+            receive = partial(receive_case_for_ticket, pk)
+        case = receive(
+            applicant=applicant,
             item=data.get("item"),
             bundle=data.get("bundle"),
             channel=data["channel"],

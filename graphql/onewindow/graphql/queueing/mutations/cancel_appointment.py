@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.mutations import BaseMutation
+from onewindow.graphql.queueing.types import AppointmentType
+from onewindow.tenants.queueing import booking, links
+
+
+class CancelAppointment(BaseMutation):
+    """申请人凭预约链接取消预约。"""
+
+    class Arguments:
+        token = graphene.String(required=True)
+
+    appointment = graphene.Field(AppointmentType)
+
+    class Meta:
+        permission = None  # the signed link is the credential
+
+    @classmethod
+    def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> CancelAppointment:
+        found = links.appointment_from_token(data["token"])
+        return cls(appointment=booking.cancel_appointment(found.pk, actor=None))
