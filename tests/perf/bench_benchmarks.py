@@ -44,19 +44,40 @@ def _codes(n: int) -> list[str]:
 
 
 def _clone(counties: int) -> float:
-    from django_tenants.clone import CloneSchema
+    """``counties`` − 1 copies of the filled county: each table created LIKE the source's (with
+    its indexes, defaults and identity) and filled from it. Much faster than django-tenants'
+    PL/pgSQL ``clone_schema`` once hundreds of schemas exist; foreign keys are left out (the
+    copies are read, and written only by the rollup's own tables)."""
+    from django.db import connection
+    from psycopg import sql
 
     from onewindow.platform.counties.models import County
 
     started = time.perf_counter()
     provinces = ["内蒙古自治区", "浙江省", "河南省", "山西省", "河北省"]
-    rows = []
-    cloner = CloneSchema()
-    for i, code in enumerate(_codes(counties)):
-        cloner.clone_schema(SOURCE, f"county_{code}", clone_mode="DATA")
-        rows.append(
-            County(schema_name=f"county_{code}", code=code, name=f"基准县{i + 2}", province=provinces[i % 5])
-        )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY tablename", [SOURCE])
+        tables = [t for (t,) in cursor.fetchall()]
+        rows = []
+        for i, code in enumerate(_codes(counties)):
+            target = f"county_{code}"
+            statements = [sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(target))]
+            for table in tables:
+                src, dst = sql.Identifier(SOURCE, table), sql.Identifier(target, table)
+                statements.append(sql.SQL("CREATE TABLE {} (LIKE {} INCLUDING ALL)").format(dst, src))
+                statements.append(sql.SQL("INSERT INTO {} SELECT * FROM {}").format(dst, src))
+                # the copied identity starts at 1: move it past the copied rows
+                statements.append(
+                    sql.SQL(
+                        "SELECT setval(pg_get_serial_sequence({}, 'id'), coalesce(max(id), 0) + 1, false) FROM {}"
+                    ).format(sql.Literal(f'"{target}"."{table}"'), dst)
+                )
+            cursor.execute(sql.SQL("; ").join(statements).as_string(cursor.connection))
+            rows.append(
+                County(schema_name=target, code=code, name=f"基准县{i + 2}", province=provinces[i % 5])
+            )
+            if (i + 1) % 50 == 0:
+                print(f"  … {i + 1} schemas copied in {time.perf_counter() - started:.0f}s", flush=True)
     County.objects.bulk_create(rows, batch_size=500)
     return time.perf_counter() - started
 
@@ -198,11 +219,14 @@ def _measure(county: Any, args: argparse.Namespace) -> None:
     started = time.perf_counter()
     _fill(args.cases, 0, rng, 1.0)
     connection.set_schema_to_public()
-    print(f"one county: {args.cases} cases made in bulk in {time.perf_counter() - started:.1f}s")
+    print(
+        f"one county: {args.cases} cases made in bulk in {time.perf_counter() - started:.1f}s",
+        flush=True,
+    )
     cloned = _clone(args.counties)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    print(f"{args.counties - 1} more county schemas cloned with their rows in {cloned:.1f}s")
+    print(f"{args.counties - 1} more county schemas cloned with their rows in {cloned:.1f}s", flush=True)
     codes = ["150626", *_codes(args.counties)]
 
     full, days, rows = _rollup_all(codes, args.processes, full=True)
@@ -215,7 +239,9 @@ def _measure(county: Any, args: argparse.Namespace) -> None:
     )
     schemas = [f"county_{c}" for c in codes]
     union = _union_all(schemas)
-    print(f"peer baseline (one UNION ALL over {len(schemas)} schemas, 3 totals a day): {union:.1f}s")
+    print(
+        f"peer baseline (one UNION ALL over {len(schemas)} schemas, 3 totals a day): {union:.1f}s", flush=True
+    )
 
     touched = _changes(codes, rng)
     incremental, days, rows = _rollup_all(codes, args.processes, full=False)
