@@ -434,3 +434,13 @@ def test_a_clerk_gets_403_on_the_calendar(wushen) -> None:  # type: ignore[no-un
         ).status_code
         == 403
     )
+
+
+def test_a_new_entry_with_an_existing_code_is_refused_and_changes_nothing(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    before = (Department.objects.get(code="scjg").name, PolicyVersion.objects.count())
+    answer = post(
+        admin, "/c/150626/admin/departments/save", {"code": "scjg", "name": "新部门", "create": "1"}
+    )
+    assert answer.status_code == 400 and "DUPLICATE_CODE" in answer.content.decode()
+    assert (Department.objects.get(code="scjg").name, PolicyVersion.objects.count()) == before

@@ -142,7 +142,8 @@ class EntryPages:
             except FormProblem as problem:
                 result = MutationResult({}, [problem.error])
             else:
-                result = mutate(request, self.save_op, input=entry)
+                # a 新建 form says so: an existing code is then refused, never quietly edited
+                result = mutate(request, self.save_op, input=entry, create=request.POST.get("create") == "1")
             version = result.payload.get("version")
             done = f"{self.noun} {code} 已保存" + (
                 f"（政策包第 {version} 版）" if version else "（没有变化）"

@@ -272,7 +272,7 @@ def save_item(request: HttpRequest) -> HttpResponse:
         if new and not code:
             result = MutationResult({}, [FieldError("code", "REQUIRED", "请填写事项编码")])
         else:
-            result = mutate(request, "catalog/save_item", input=entry)
+            result = mutate(request, "catalog/save_item", input=entry, create=new)
     if new:
         return answer(
             request,

@@ -39,7 +39,7 @@ def save_mutation(name: str, section: Slice, *, output: Any, description: str) -
     def perform(cls: Any, info: Any, ctx: ApiContext, **data: Any) -> Any:
         entry = to_entry(data["input"])
         try:
-            result = save_entry(section.name, entry, actor=ctx.user)
+            result = save_entry(section.name, entry, actor=ctx.user, create=bool(data.get("create")))
         except EntryErrors as exc:
             raise input_errors(exc) from None
         row = section.model.objects.live().get(code=entry["code"])
@@ -56,7 +56,10 @@ def save_mutation(name: str, section: Slice, *, output: Any, description: str) -
                 {
                     "input": input_type(section.spec, name.removeprefix("Save") + "Input", partial=True)(
                         required=True
-                    )
+                    ),
+                    "create": graphene.Boolean(
+                        default_value=False, description="新建：编码已存在时报 DUPLICATE_CODE，而不是修改它"
+                    ),
                 },
             ),
             "Meta": type("Meta", (), {"permission": Perm.COUNTY_MANAGE_POLICY, "name": name}),

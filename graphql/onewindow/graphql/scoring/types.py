@@ -9,6 +9,8 @@ from graphene_django import DjangoObjectType
 from onewindow.graphql.core.connections import CountableConnection
 from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.graphql.core.loaders import related
+from onewindow.graphql.core.permissions import require
+from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.scoring.exports import period_title
 from onewindow.tenants.scoring.models import Incident, Objection, Period, PeriodStatus, Result
 from onewindow.tenants.scoring.services.evidence import entries_of
@@ -58,6 +60,7 @@ class PeriodType(DjangoObjectType):
         return period_title(root)
 
     @staticmethod
+    @require(Perm.SCORING)  # 异议 and their decisions are the assessment officers' business
     def resolve_objections(root: Period, info: Any) -> list[Objection]:
         return related(root, "objections", Objection.objects.order_by("filed_at", "id"))
 

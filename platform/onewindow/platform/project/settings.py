@@ -176,8 +176,10 @@ WHITENOISE_MAX_AGE = 3600
 # Uploaded files (考核 evidence), one folder per county schema; never served as static files:
 # only through the API, to the county's members with the permission.
 MEDIA_ROOT = os.environ.get("ONEWINDOW_MEDIA_ROOT") or str(DATA_DIR / "media")
-# A GraphQL request may carry evidence files (base64, 5 MB each, at most 5): room for them.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 40 * 1024 * 1024
+# Form and JSON bodies: Django's default everywhere. A logged-in member's GraphQL request may
+# carry evidence files (base64, 5 MB each, at most 5): the API view alone allows that much.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+GRAPHQL_MEMBER_MAX_BODY = 40 * 1024 * 1024
 
 # --- the browser tier (BFF) --------------------------------------------------------------------
 # How pages reach the API: in process (default), or over HTTP when the BFF runs on its own.

@@ -152,7 +152,7 @@ def apply_text(text: str, *, actor: object | None, source: str = "", rebase: boo
 # --- one entry at a time (the API's create / edit / retire) ------------------------------------
 
 
-def edited_pack(section: str, entry: dict[str, Any]) -> tuple[PolicyPack, str]:
+def edited_pack(section: str, entry: dict[str, Any], *, create: bool = False) -> tuple[PolicyPack, str]:
     """The active county's pack with one entry (by its key) created or edited, not applied, and
     that entry's path (``rule_sets[2]``). Raises :class:`EntryErrors` when the edit does not
     make a valid document.
@@ -165,6 +165,13 @@ def edited_pack(section: str, entry: dict[str, Any]) -> tuple[PolicyPack, str]:
     entries = list(data[section])
     index = next((i for i, e in enumerate(entries) if str(e[key]) == str(entry.get(key))), len(entries))
     path = f"{section}[{index}]"
+    if create and index < len(entries):  # a 新建 form must not quietly edit what exists
+        raise EntryErrors(
+            ValidationErrors(
+                [ErrorDetail("DUPLICATE_CODE", f"编码 {entry.get(key)} 已存在", f"{path}.{key}")]
+            ),
+            path,
+        )
     if index == len(entries):
         missing = [
             ErrorDetail("REQUIRED", "新建时须填写此项", f"{path}.{name}")
@@ -183,11 +190,13 @@ def edited_pack(section: str, entry: dict[str, Any]) -> tuple[PolicyPack, str]:
         raise EntryErrors(exc, path) from None
 
 
-def save_entry(section: str, entry: dict[str, Any], *, actor: object | None) -> ApplyResult:
+def save_entry(
+    section: str, entry: dict[str, Any], *, actor: object | None, create: bool = False
+) -> ApplyResult:
     """Create or edit one entry of the active county's pack (see :func:`edited_pack`), then
     apply the pack: the same validation, the same version history, and the next export shows
     the edit."""
-    pack, path = edited_pack(section, entry)
+    pack, path = edited_pack(section, entry, create=create)
     try:
         return apply_pack(pack, actor=actor, source=f"api:{section}")
     except ValidationErrors as exc:

@@ -161,9 +161,19 @@ def decide_objection(
         raise BusinessError("REQUIRED", "请写明处理意见（不成立时写明理由）", field="decision")
     period = objection.period
     if upheld and withdraw:
-        Incident.objects.filter(pk__in=withdraw, rule_set=period.rule_set).update(
-            withdrawn_at=clock.now(), withdrawn_reason=f"异议成立：{decision.strip()}"
+        # only the objecting subject's incidents of this period: never another's, never another period's
+        behind = Incident.objects.filter(
+            pk__in=withdraw,
+            rule_set=period.rule_set,
+            subject=objection.subject,
+            occurred_on__range=(period.starts_on, period.ends_on),
+            withdrawn_at__isnull=True,
         )
+        if behind.count() != len(set(withdraw)):
+            raise BusinessError(
+                "NOT_BEHIND_OBJECTION", "只能撤销本考核期内、被异议对象的有效考核记录", field="withdraw"
+            )
+        behind.update(withdrawn_at=clock.now(), withdrawn_reason=f"异议成立：{decision.strip()}")
     objection.upheld, objection.decision, objection.decided_at = upheld, decision.strip(), clock.now()
     objection.save(update_fields=["upheld", "decision", "decided_at"])
     if upheld:
