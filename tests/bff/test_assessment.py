@@ -164,6 +164,8 @@ def test_bad_input_shows_the_error_and_records_nothing(wushen, media) -> None:  
         assert not Incident.objects.exists() and _files(media) == []
 
         bad_days = post(officer, f"{period_url}close", {"postDays": "99"})
+        no_days = post(officer, f"{period_url}close", {"mode": "post", "postDays": ""})
+        assert no_days.status_code == 400 and "请填写公示天数" in no_days.content.decode()
         assert bad_days.status_code == 400 and "INVALID_VALUE" in bad_days.content.decode()
         assert Period.objects.get().status == "open"
         bad_day = post(officer, f"{WS}/open", {"ruleSet": "qiye-zhuanqu", "day": "not-a-day"})

@@ -64,6 +64,7 @@ def test_an_assessment_officer_closes_a_period_and_downloads_the_excel(
 
     officer.goto(period_url)
     officer.fill("#postDays", "3")
+    officer.check("#early")  # this quarter is not over yet: closed on purpose
     officer.click("#close-period")
     officer.wait_for_load_state("networkidle")
     assert "已结算并公示" in _flash(officer)

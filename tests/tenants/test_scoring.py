@@ -145,3 +145,12 @@ def test_a_late_catalog_change_report_becomes_an_incident_once() -> None:
     close_period(period.pk, actor="xtxz")
     assert result(period, "swj").categories["xtph"] == "7.00"  # R10 −3, recorded automatically
     assert list(Incident.objects.filter(recorder="system").values_list("rule", "subject")) == [("R10", "swj")]
+
+
+def test_a_period_is_closed_before_its_end_only_on_purpose(wushen) -> None:  # type: ignore[no-untyped-def]
+    with clock.frozen_at("2026-03-20 10:00"):
+        period = open_period("qiye-zhuanqu", dt.date(2026, 3, 1), actor="xtxz")  # Q1 ends 03-31
+        with pytest.raises(BusinessError) as refused:
+            close_period(period.pk, actor="xtxz", post_days=3)
+        assert refused.value.code == "PERIOD_NOT_OVER" and refused.value.field == "early"
+        assert close_period(period.pk, actor="xtxz", post_days=3, early=True).status == PeriodStatus.POSTED

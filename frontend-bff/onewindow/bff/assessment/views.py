@@ -24,6 +24,8 @@ from django.utils import timezone
 
 from onewindow.bff.exports import xlsx_response
 from onewindow.bff.pages import (
+    FieldError,
+    MutationResult,
     PageError,
     answer,
     form_int,
@@ -170,13 +172,19 @@ def period_action(request: HttpRequest, period_id: str, action: str) -> HttpResp
         return redirect(here)
     post = request.POST
     if action == "close":
-        days = post.get("postDays", "").strip()
-        result = mutate(
-            request,
-            "assessment/close",
-            period=period_id,
-            postDays=form_int(post, "postDays") if days else None,
-        )
+        final = post.get("mode") == "final"
+        if not final and not post.get("postDays", "").strip():
+            result = MutationResult(
+                {}, [FieldError("postDays", "REQUIRED", "请填写公示天数，或选择“不公示，直接定稿”")]
+            )
+        else:
+            result = mutate(
+                request,
+                "assessment/close",
+                period=period_id,
+                postDays=None if final else form_int(post, "postDays"),
+                early=post.get("early") == "1",
+            )
         until = (result.payload.get("result") or {}).get("postedUntil")
         message = f"已结算并公示，公示至 {until}" if until else "已结算并定稿"
     elif action == "finalize":

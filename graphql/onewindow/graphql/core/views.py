@@ -183,7 +183,9 @@ class OneWindowGraphQLView(GraphQLView):
             return super().parse_body(request)
         # ``request.body`` refuses anything over DATA_UPLOAD_MAX_MEMORY_SIZE (every other view's
         # limit); a member's larger request, already checked against its own limit, is read here.
-        raw = request.body if length <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE else request.read(limit + 1)
+        # (a request built in process, the BFF's, carries its body already)
+        small = length <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE or hasattr(request, "_body")
+        raw = request.body if small else request.read(limit + 1)
         try:
             body = raw.decode("utf-8")
         except UnicodeDecodeError:

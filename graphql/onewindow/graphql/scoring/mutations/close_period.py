@@ -18,6 +18,7 @@ class ClosePeriod(BaseMutation):
     class Arguments:
         period = graphene.ID(required=True)
         post_days = graphene.Int(description="公示的工作日数；不公示则直接定稿")
+        early = graphene.Boolean(default_value=False, description="提前结算：考核期尚未结束也结算")
 
     result = graphene.Field(PeriodType)
 
@@ -32,5 +33,6 @@ class ClosePeriod(BaseMutation):
                 period,
                 actor=ctx.user,
                 post_days=data.get("post_days"),
+                early=bool(data.get("early")),
             )
         )

@@ -93,7 +93,9 @@ def _compute(period: Period) -> list[Result]:
 
 
 @transaction.atomic
-def close_period(period_id: int, *, actor: object | None, post_days: int | None = None) -> Period:
+def close_period(
+    period_id: int, *, actor: object | None, post_days: int | None = None, early: bool = False
+) -> Period:
     """Score and rank. With ``post_days`` (乌审旗: at least 3 working days) the table is posted
     for objections before it can be finalised; without, it is final at once (通许's weekly)."""
     period = (
@@ -119,7 +121,7 @@ def close_period(period_id: int, *, actor: object | None, post_days: int | None 
         "scoring.period_closed",
         period,
         actor=actor,
-        data={"subjects": len(results), "posted_until": str(period.posted_until or "")},
+        data={"subjects": len(results), "posted_until": str(period.posted_until or ""), "early": early},
     )
     return period
 
