@@ -159,3 +159,19 @@ def test_a_province_query_touches_no_county_schema(wushen) -> None:  # type: ign
                 cursor.execute("SELECT count(*) FROM county_150626.cases_case")
         finally:
             cursor.execute("RESET ROLE")
+
+
+def test_the_months_are_summed_from_the_days_and_read_for_a_quarter(wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.platform.benchmarks.models import MonthlyFact
+
+    _seed()
+    _at("2026-11-20 02:00", lambda: roll_up(full=True))
+    november = dict(
+        MonthlyFact.objects.filter(county=wushen, month=D(2026, 11, 1), key="").values_list("fact", "value")
+    )
+    assert november["received"] == 3 and november["decided"] == 3 and november["decided_on_time"] == 2
+    assert "windows_universal" not in november  # stocks have no monthly sum
+    with in_public():
+        quarter = league_table("on_time_rate", "quarter", D(2026, 11, 18), province="内蒙古自治区")
+    row = next(r for r in quarter.rows if r.county.code == "150626")
+    assert (row.numerator, row.denominator) == (2, 3)

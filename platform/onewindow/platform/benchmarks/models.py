@@ -88,6 +88,27 @@ class DailyFact(models.Model):
         return f"{self.county_id} {self.day} {self.fact}{'/' + self.key if self.key else ''} = {self.value}"
 
 
+class MonthlyFact(models.Model):
+    """The month's sum of a flow fact (``DailyFact`` added up), kept by the rollup with the days:
+    a quarter or a year of 500 counties is then 3 or 12 rows a county, not 90 or 365."""
+
+    county = models.ForeignKey("counties.County", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # the first of the month
+    fact = models.CharField(max_length=64)
+    key = models.CharField(max_length=80, blank=True, default="")
+    value = models.DecimalField(max_digits=18, decimal_places=2)
+
+    class Meta:
+        verbose_name = "县级月汇总"
+        constraints = [
+            models.UniqueConstraint(fields=["county", "month", "fact", "key"], name="monthly_fact_unique")
+        ]
+        indexes = [models.Index(fields=["fact", "key", "month"], name="monthly_fact_by_fact_month")]
+
+    def __str__(self) -> str:
+        return f"{self.county_id} {self.month:%Y-%m} {self.fact} = {self.value}"
+
+
 class RollupState(models.Model):
     """Where a county's rollup got to: the next incremental run reads what happened since."""
 

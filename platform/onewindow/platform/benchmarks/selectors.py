@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.db.models import Q, Sum
 
 from onewindow.platform.benchmarks import periods
-from onewindow.platform.benchmarks.models import CountyTarget, DailyFact, Metric, Publication
+from onewindow.platform.benchmarks.models import CountyTarget, DailyFact, Metric, MonthlyFact, Publication
 from onewindow.platform.benchmarks.ranking import Scored, percentile, quartiles, ranks, score
 from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.platform.counties.models import County
@@ -160,14 +160,21 @@ def _sums(
             for county_id, fact, value in rows:
                 found[(i, county_id, fact)] = float(value)
         return found
+    # whole months (a month, a quarter, a year) are read from the monthly sums: 3 or 12 rows a
+    # county instead of 90 or 365
+    monthly = all(start.day == 1 and (end + dt.timedelta(days=1)).day == 1 for start, end in spans)
+    model, column = (MonthlyFact, "month") if monthly else (DailyFact, "day")
+    flows = model.objects.filter(fact__in=list(facts), key="")
+    if county_ids is not None:
+        flows = flows.filter(county_id__in=county_ids)
     span_filter = Q()
     for start, end in spans:
-        span_filter |= Q(day__range=(start, end))
+        span_filter |= Q(**{f"{column}__range": (start, end)})
     totals: dict[tuple[int, int, str], Decimal] = defaultdict(Decimal)
     annotations = {
-        f"s{i}": Sum("value", filter=Q(day__range=(start, end))) for i, (start, end) in enumerate(spans)
+        f"s{i}": Sum("value", filter=Q(**{f"{column}__range": span})) for i, span in enumerate(spans)
     }
-    for row in base.filter(span_filter).values("county_id", "fact").annotate(**annotations):
+    for row in flows.filter(span_filter).values("county_id", "fact").annotate(**annotations):
         for i in range(len(spans)):
             if row[f"s{i}"] is not None:
                 totals[(i, row["county_id"], row["fact"])] += row[f"s{i}"]

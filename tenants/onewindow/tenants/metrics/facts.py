@@ -35,11 +35,18 @@ FRONT_DESK = (*COMPREHENSIVE_KINDS, WindowKind.BUNDLE)  # 综窗: universal, dom
 FULLY_ONLINE = 4  # 网办深度 Ⅳ: 全程网办
 
 
-def _on(qs: QuerySet, field: str, days: set[dt.date] | None) -> QuerySet:
-    """Rows whose ``field`` (a date, or a moment read as a county date) falls on ``days``."""
+def _on(qs: QuerySet, field: str, days: set[dt.date] | None, *, moment: str | None = None) -> QuerySet:
+    """Rows whose ``field`` (a date) falls on ``days``; for a moment (``moment``: the timestamp
+    column the day is read from), as ranges of that column, so its index is used."""
     if days is None:
         return qs
-    return qs.filter(**{f"{field}__in": sorted(days)})
+    if moment is None:
+        return qs.filter(**{f"{field}__in": sorted(days)})
+    spans = Q()
+    for day in sorted(days):
+        start = dt.datetime.combine(day, dt.time(), tzinfo=TZ)
+        spans |= Q(**{f"{moment}__gte": start, f"{moment}__lt": start + dt.timedelta(days=1)})
+    return qs.filter(spans)
 
 
 class _Tally:
@@ -60,7 +67,7 @@ class _Tally:
 def _received(tally: _Tally, days: set[dt.date] | None) -> None:
     qs = Case.objects.filter(parent__isnull=True).annotate(day=TruncDate("received_at", tzinfo=TZ))
     rows = (
-        _on(qs, "day", days)
+        _on(qs, "day", days, moment="received_at")
         .values("day", "department__code")
         .annotate(
             received=Count("id"),
@@ -112,7 +119,9 @@ def _decided(tally: _Tally, days: set[dt.date] | None) -> None:
         day=TruncDate("decided_at", tzinfo=TZ), notice_count=Count("notices")
     )
     rows = list(
-        _on(qs, "day", days).values_list("day", "department__code", "due_on", "accepted_on", "notice_count")
+        _on(qs, "day", days, moment="decided_at").values_list(
+            "day", "department__code", "due_on", "accepted_on", "notice_count"
+        )
     )
     promised = [
         (accepted, day) for day, _, due, accepted, _ in rows if due is not None and accepted is not None
@@ -135,7 +144,7 @@ def _decided(tally: _Tally, days: set[dt.date] | None) -> None:
 def _reviews(tally: _Tally, days: set[dt.date] | None) -> None:
     qs = Review.objects.annotate(day=TruncDate("created_at", tzinfo=TZ))
     for r in (
-        _on(qs, "day", days)
+        _on(qs, "day", days, moment="created_at")
         .values("day")
         .annotate(
             n=Count("id"), good=Count("id", filter=Q(level__gte=3)), bad=Count("id", filter=Q(level__lte=2))
@@ -161,7 +170,9 @@ def _work_orders(tally: _Tally, days: set[dt.date] | None) -> None:
 
 def _fallback(tally: _Tally, days: set[dt.date] | None) -> None:
     qs = FallbackCase.objects.annotate(day=TruncDate("registered_at", tzinfo=TZ))
-    for day, status, closed in _on(qs, "day", days).values_list("day", "status", "closed_at"):
+    for day, status, closed in _on(qs, "day", days, moment="registered_at").values_list(
+        "day", "status", "closed_at"
+    ):
         tally.add(day, "fallback_registered", 1)
         if status == FallbackStatus.CLOSED and closed is not None:
             tally.add(day, "fallback_closed", 1)
@@ -170,7 +181,7 @@ def _fallback(tally: _Tally, days: set[dt.date] | None) -> None:
 
 def _reminders(tally: _Tally, days: set[dt.date] | None) -> None:
     qs = Firing.objects.filter(watch__subject_type="Case").annotate(day=TruncDate("fired_at", tzinfo=TZ))
-    for r in _on(qs, "day", days).values("day").annotate(n=Count("id")):
+    for r in _on(qs, "day", days, moment="fired_at").values("day").annotate(n=Count("id")):
         tally.add(r["day"], "case_reminders", r["n"])
 
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from django.db import connection, transaction
 
-from onewindow.platform.benchmarks.models import CountyTarget, DailyFact, RollupState
+from onewindow.platform.benchmarks.models import CountyTarget, DailyFact, MonthlyFact, RollupState
 from onewindow.platform.core import clock
 from onewindow.platform.core.tenancy import active_county
 from onewindow.tenants.audit.models import AuditEvent
@@ -65,6 +67,32 @@ def _replace(county_id: int, rows: list[Fact], days: set[dt.date] | None, today:
         with cursor.copy(f"COPY {table} (county_id, day, fact, key, value) FROM STDIN") as copy:
             for day, fact, key, value in rows:
                 copy.write_row((county_id, day, fact, key, value))
+        # the months those days fall in, summed again from the days
+        months = f"public.{MonthlyFact._meta.db_table}"
+        where = "county_id = %s AND NOT (fact = ANY(%s))"
+        params: list[Any] = [county_id, list(SNAPSHOT_FACTS)]
+        if days is not None:
+            where += " AND date_trunc('month', {col})::date = ANY(%s)"
+            params.append(sorted({d.replace(day=1) for d in days}))
+        cursor.execute(f"DELETE FROM {months} WHERE " + where.format(col="month"), params)
+        cursor.execute(
+            f"INSERT INTO {months} (county_id, month, fact, key, value)"
+            f" SELECT county_id, date_trunc('month', day)::date, fact, key, sum(value) FROM {table}"
+            " WHERE " + where.format(col="day") + " GROUP BY 1, 2, 3, 4",
+            params,
+        )
+
+
+def _copy_targets(county_id: int) -> None:
+    """The county's targets, as the province reads them (rewritten only when they changed)."""
+    wanted = {t.code: Decimal(str(t.target)) for t in MetricTarget.objects.live()}
+    held = dict(CountyTarget.objects.filter(county_id=county_id).values_list("metric", "value"))
+    if wanted == held:
+        return
+    CountyTarget.objects.filter(county_id=county_id).delete()
+    CountyTarget.objects.bulk_create(
+        [CountyTarget(county_id=county_id, metric=m, value=v) for m, v in wanted.items()]
+    )
 
 
 def roll_up(*, full: bool = False, actor: object | None = None) -> RollupResult:
@@ -72,10 +100,9 @@ def roll_up(*, full: bool = False, actor: object | None = None) -> RollupResult:
     county = active_county()
     started = clock.now()
     clock_started = time.monotonic()
-    RollupState.objects.get_or_create(county_id=county.pk)
     with transaction.atomic():
         # one run at a time for a county: the nightly one and an operator's 立即汇总 take turns
-        state = RollupState.objects.select_for_update().get(county_id=county.pk)
+        state, _ = RollupState.objects.select_for_update().get_or_create(county_id=county.pk)
         last = state.last_started_at
         full = full or last is None
         days = None if full or last is None else _changed_days(last - OVERLAP)
@@ -83,13 +110,7 @@ def roll_up(*, full: bool = False, actor: object | None = None) -> RollupResult:
         today = clock.today()
         rows += snapshot(today)
         _replace(county.pk, rows, None if full else days or set(), today)
-        CountyTarget.objects.filter(county_id=county.pk).delete()
-        CountyTarget.objects.bulk_create(
-            [
-                CountyTarget(county_id=county.pk, metric=t.code, value=t.target)
-                for t in MetricTarget.objects.live()
-            ]
-        )
+        _copy_targets(county.pk)
         recomputed = len({d for d, _, _, _ in rows}) if full else len((days or set()) | {today})
         seconds = round(time.monotonic() - clock_started, 3)
         state.last_started_at = started

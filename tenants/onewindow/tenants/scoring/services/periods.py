@@ -109,6 +109,10 @@ def close_period(
         raise BusinessError(
             "INVALID_VALUE", f"公示天数须在 0 到 {MAX_POST_DAYS} 个工作日之间", field="post_days"
         )
+    if not early and clock.today() <= period.ends_on:
+        # a period closed before it ends leaves out what happens in its last days: only on purpose
+        message = f"考核期到 {period.ends_on} 才结束；确需提前结算请选择“提前结算”"
+        raise BusinessError("PERIOD_NOT_OVER", message, field="early")
     results = _compute(period)
     period.closed_at = clock.now()
     if post_days:
