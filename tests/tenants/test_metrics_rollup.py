@@ -175,3 +175,20 @@ def test_the_months_are_summed_from_the_days_and_read_for_a_quarter(wushen) -> N
         quarter = league_table("on_time_rate", "quarter", D(2026, 11, 18), province="内蒙古自治区")
     row = next(r for r in quarter.rows if r.county.code == "150626")
     assert (row.numerator, row.denominator) == (2, 3)
+
+
+def test_queue_waits_are_facts_of_the_day_the_tickets_were_called(wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.queueing.models import QueueSettings
+    from onewindow.tenants.queueing.services import call_next
+    from tests.tenants.queue_helpers import MONDAY, at, take
+
+    target = QueueSettings.objects.get().target_wait_minutes
+    take("A", "09:00"), take("A", "09:01")
+    with at("09:10"):
+        call_next("ZC01", actor="clerk")  # waited 10 minutes
+    with at(f"{9 + (target + 5) // 60:02d}:{(1 + target + 5) % 60:02d}"):
+        call_next("ZC02", actor="clerk")  # waited the target and five minutes more
+    _at(f"{MONDAY} 23:00", lambda: roll_up(full=True))
+    day = _facts(wushen, MONDAY)
+    assert day["queue_served"] == 2 and day["queue_served_within_target"] == 1
+    assert day["queue_wait_minutes_sum"] == 10 + target + 5

@@ -24,6 +24,7 @@ from onewindow.tenants.catalog.models import ItemKind, ServiceItem
 from onewindow.tenants.escalation.models import Firing
 from onewindow.tenants.fallback.models import FallbackCase, FallbackStatus
 from onewindow.tenants.hall.models import COMPREHENSIVE_KINDS, Window, WindowKind
+from onewindow.tenants.queueing.models import QueueSettings, Ticket
 from onewindow.tenants.reviews.models import Review
 from onewindow.tenants.workcalendar.calendar import CalendarYearMissing, WorkingCalendar
 from onewindow.tenants.workorders.models import WorkOrder
@@ -185,6 +186,18 @@ def _reminders(tally: _Tally, days: set[dt.date] | None) -> None:
         tally.add(r["day"], "case_reminders", r["n"])
 
 
+def _queue(tally: _Tally, days: set[dt.date] | None) -> None:
+    """取号叫号: tickets first called on the day — minutes waited (taken → first called) and how
+    many within the county's target wait (``QueueSettings.target_wait_minutes``)."""
+    target = QueueSettings.objects.values_list("target_wait_minutes", flat=True).first() or 20
+    called = Ticket.objects.filter(first_called_at__isnull=False)
+    for day, taken, first in _on(called, "day", days).values_list("day", "taken_at", "first_called_at"):
+        waited = max(0.0, (first - taken).total_seconds() / 60)
+        tally.add(day, "queue_served", 1)
+        tally.add(day, "queue_wait_minutes_sum", round(waited, 2))
+        tally.add(day, "queue_served_within_target", int(waited <= target))
+
+
 def snapshot(day: dt.date) -> list[Fact]:
     """The stocks, as they stand: the catalog's items and the centre's comprehensive windows."""
     items = ServiceItem.objects.live().aggregate(
@@ -206,7 +219,7 @@ def snapshot(day: dt.date) -> list[Fact]:
 def daily_facts(days: set[dt.date] | None) -> list[Fact]:
     """Every flow fact on ``days`` (None: on every day there is data for)."""
     tally = _Tally()
-    for count in (_received, _decided, _reviews, _work_orders, _fallback, _reminders):
+    for count in (_received, _decided, _reviews, _work_orders, _fallback, _reminders, _queue):
         count(tally, days)
     return tally.facts()
 
@@ -234,6 +247,8 @@ def touched_days(subjects: Iterable[tuple[str, str]]) -> set[dt.date]:
                 "registered_at", flat=True
             )
         }
+    if ids.get("Ticket"):
+        found |= set(Ticket.objects.filter(pk__in=ids["Ticket"]).values_list("day", flat=True))
     if ids.get("Review"):
         found |= {
             at.astimezone(TZ).date()
