@@ -54,3 +54,27 @@ def test_a_clerk_cannot_edit_windows(wushen) -> None:  # type: ignore[no-untyped
     response = post(clerk, f"{BASE}save", {"code": "ZC01", "name": "x"})
     assert response.status_code in (400, 403)
     assert Window.objects.get(code="ZC01").name != "x"
+
+
+def test_a_value_added_window_gets_its_domain_and_loses_it_as_another_kind(wenling) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    admin = logged_in(wenling, Role.COUNTY_ADMIN)
+    connection.set_tenant(wenling)
+    window = Window.objects.filter(kind="value_added").first()
+    assert window is not None
+    base = "/c/331081/admin/windows/save"
+    form = {
+        "code": window.code,
+        "name": window.name,
+        "kind": "value_added",
+        "zone": window.zone.code,
+        "valueDomain": "legal",
+    }
+    assert post(admin, base, form).status_code == 302
+    connection.set_tenant(wenling)
+    assert Window.objects.get(code=window.code).value_domain == "legal"
+    assert post(admin, base, {**form, "kind": "universal"}).status_code == 302  # the domain goes with it
+    connection.set_tenant(wenling)
+    changed = Window.objects.get(code=window.code)
+    assert changed.kind == "universal" and not changed.value_domain

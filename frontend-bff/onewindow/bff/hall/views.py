@@ -30,18 +30,38 @@ def _windows(request: HttpRequest) -> dict[str, Any]:
     for w in data["windows"]:
         w["department_codes"] = [d["code"] for d in w["departments"]]
         w["zone_code"] = w["zone"]["code"]
+        w["value_domain"] = (w["valueDomain"] or "").lower()
+        w["lead_department_code"] = (w["leadDepartment"] or {}).get("code") or ""
     return {
         **_common(data, "窗口"),
         "windows": data["windows"],
         "zones": data["zones"],
         "departments": data["departments"],
         "kinds": choices("window_kind"),
+        "value_domains": VALUE_DOMAINS,
     }
+
+
+VALUE_DOMAINS = [
+    ("project", "项目服务"),
+    ("policy", "政策服务"),
+    ("finance", "金融服务"),
+    ("talent", "人才服务"),
+    ("legal", "法治服务"),
+    ("innovation", "科创服务"),
+    ("opening", "开放服务"),
+    ("data", "数据服务"),
+]
 
 
 def _window_input(post: QueryDict) -> dict[str, Any]:
     entry: dict[str, Any] = {}
     text(post, entry, "name", "kind", "zone")
+    ref(post, entry, "leadDepartment")
+    if "valueDomain" in post:
+        # only a 增值服务窗口 has a domain (温岭 002 二(二)); another kind sends none
+        domain = post.get("valueDomain", "").strip()
+        entry["valueDomain"] = domain if entry.get("kind") == "value_added" and domain else None
     many(post, entry, "departments")
     if "categories" in post:
         entry["categories"] = split_list(post.get("categories", ""))

@@ -15,6 +15,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from onewindow.bff.pages import PageError, me, mutate, page, query, render_page, require_permission
@@ -269,7 +270,7 @@ def book(request: HttpRequest) -> HttpResponse:
         request,
         "queueing/book_form",
         queue=queue or "-",
-        day=(day or dt.date.today()).isoformat(),
+        day=(day or timezone.localdate()).isoformat(),
         withSlots=bool(queue and day),
     )
     context: dict[str, Any] = {
@@ -311,7 +312,7 @@ def appointment(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "queueing/appointment",
         token=token,
-        day=(day or dt.date.today()).isoformat(),
+        day=(day or timezone.localdate()).isoformat(),
         queue="-",
         withSlots=False,
     )

@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 
 from onewindow.bff.pages import (
     FieldError,
@@ -43,7 +44,7 @@ def _month(request: HttpRequest, year: int, month: int) -> dict[str, Any]:
         raise PageError(403, "PERMISSION_DENIED", "只有县级管理员和中心负责人可以调整本县日历")
     data = query(request, "workcalendar/month", year=year, month=month)["calendarMonth"]
     first = dt.date(year, month, 1)
-    today = dt.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     cells: list[dict[str, Any] | None] = [None] * first.weekday()  # Monday first
     for day in data["days"]:
         date = dt.date.fromisoformat(day["date"])
@@ -80,14 +81,14 @@ def _month(request: HttpRequest, year: int, month: int) -> dict[str, Any]:
 
 @page
 def month(request: HttpRequest) -> HttpResponse:
-    year, month_number = _month_of(request.GET.get("month", ""), dt.date.today())
+    year, month_number = _month_of(request.GET.get("month", ""), timezone.localdate())
     context = _month(request, year, month_number)
     context["picked"] = request.GET.get("date", "")
     return render_page(request, "bff/workcalendar/month.html", context)
 
 
 def _back(request: HttpRequest, date: str) -> tuple[str, int, int]:
-    year, month_number = _month_of(date[:7], dt.date.today())
+    year, month_number = _month_of(date[:7], timezone.localdate())
     return f"{reverse('bff:calendar')}?month={year:04d}-{month_number:02d}", year, month_number
 
 

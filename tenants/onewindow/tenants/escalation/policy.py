@@ -79,6 +79,8 @@ def _chains(chains: list[ChainSpec], ctx: PackContext) -> Iterator[ErrorDetail]:
                 yield from unknown(value, teams, f"{path}.target.value", "团队")
             if kind == "person":
                 yield from unknown(value, staff, f"{path}.target.value", "工作人员")
+            if not level.actions:  # a level that does nothing would fire and be forgotten
+                yield ErrorDetail("REQUIRED", "每一级至少要有一项动作（如通知）", f"{path}.actions")
             if "require_response" in level.actions and level.response_within_days is None:
                 yield ErrorDetail("REQUIRED", "要求回复须给出回复期限", f"{path}.response_within_days")
             if (level.trigger.relative_to == "event") != (level.trigger.event is not None):
