@@ -4,6 +4,7 @@ who may see what (a clerk nothing, another county's officer nothing, its files n
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -214,3 +215,23 @@ def test_another_countys_officer_gets_nothing_not_even_the_file(wushen, wenling,
     own = get(other, f"/c/331081/assessment/evidence/{gid}/0")
     assert own.status_code == 404 and b"\x89PNG" not in own.content
     assert "窗口及工作人员考核（草案）" in get(other, "/c/331081/assessment/").content.decode()
+
+
+def test_every_evidence_read_is_audited(wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.audit.models import AuditEvent
+    from onewindow.tenants.scoring.services import record_incident
+    from onewindow.tenants.scoring.services.evidence import Upload, read
+
+    with clock.frozen_at("2026-02-10 10:00"):
+        incident = record_incident(
+            "qiye-zhuanqu",
+            rule="R3",
+            subject="scjg",
+            occurred_on=dt.date(2026, 2, 10),
+            actor="xtxz",
+            files=[Upload("现场.pdf", PDF)],
+        )
+    before = AuditEvent.objects.filter(action="scoring.evidence_read").count()
+    entry, content = read(incident.pk, 0, actor="xtxz")
+    assert content == PDF and entry["name"] == "现场.pdf"
+    assert AuditEvent.objects.filter(action="scoring.evidence_read").count() == before + 1

@@ -7,6 +7,7 @@ import graphene
 from django.db.models import QuerySet
 
 from onewindow.graphql.core.connections import ConnectionField
+from onewindow.graphql.core.context import api_context
 from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.scoring.types import (
@@ -162,7 +163,9 @@ class ScoringQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.SCORING)
     def resolve_incident_evidence(root: Any, info: Any, incident: str, index: int) -> EvidenceContent:
-        entry, content = read_evidence(decode_id(incident, "Incident", field="incident"), index)
+        entry, content = read_evidence(
+            decode_id(incident, "Incident", field="incident"), index, actor=api_context(info).user
+        )
         return EvidenceContent(
             name=entry["name"],
             content_type=entry.get("content_type") or "application/octet-stream",

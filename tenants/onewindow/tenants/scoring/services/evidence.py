@@ -19,9 +19,11 @@ from typing import Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
+from django.db import transaction
 
 from onewindow.platform.core.errors import BusinessError, ErrorDetail, NotFound, ValidationErrors
 from onewindow.platform.core.tenancy import active_schema
+from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.scoring.models import Incident
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -120,13 +122,23 @@ def store(incident: Incident, uploads: list[Upload], kinds: list[tuple[str, str]
     return entries
 
 
+def remove(entries: list[dict[str, Any]]) -> None:
+    """Delete stored files (of a recording that did not go through)."""
+    storage = _storage()
+    for entry in entries:
+        if "path" in entry:
+            storage.delete(str(entry["path"]))
+
+
 def entries_of(incident: Incident) -> list[dict[str, Any]]:
     """The incident's evidence, every entry as a dict (older entries are a name or a link)."""
     return [e if isinstance(e, dict) else {"name": str(e)} for e in incident.evidence or []]
 
 
-def read(incident_id: int, index: int) -> tuple[dict[str, Any], bytes]:
-    """The stored file ``index`` of an incident of the active county, with its entry."""
+@transaction.atomic
+def read(incident_id: int, index: int, *, actor: object | None = None) -> tuple[dict[str, Any], bytes]:
+    """The stored file ``index`` of an incident of the active county, with its entry. Evidence
+    often shows people (a complainant, a clerk): every read is an audit event."""
     incident = Incident.objects.filter(pk=incident_id).first()
     if incident is None:
         raise NotFound("考核记录", field="incident")
@@ -139,4 +151,8 @@ def read(incident_id: int, index: int) -> tuple[dict[str, Any], bytes]:
     if not path.startswith(f"{active_schema()}/evidence/") or ".." in path or not storage.exists(path):
         raise BusinessError("NOT_FOUND", "证据附件 不存在", field="index")
     with storage.open(path, "rb") as handle:
-        return entry, handle.read()
+        content = handle.read()
+    record_event(
+        "scoring.evidence_read", incident, actor=actor, data={"index": index, "name": entry.get("name")}
+    )
+    return entry, content

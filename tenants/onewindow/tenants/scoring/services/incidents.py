@@ -71,15 +71,21 @@ def record_incident(
         recorder=actor if isinstance(actor, str) else str(getattr(actor, "username", "system")),
         created_at=clock.now(),
     )
-    if uploads:
-        incident.evidence = incident.evidence + evidence_files.store(incident, uploads, kinds)
-        incident.save(update_fields=["evidence"])
-    record_event(
-        "scoring.incident_recorded",
-        incident,
-        actor=actor,
-        data={"rule": rule, "subject": subject, "files": len(uploads)},
-    )
+    stored = evidence_files.store(incident, uploads, kinds) if uploads else []
+    try:
+        if stored:
+            incident.evidence = incident.evidence + stored
+            incident.save(update_fields=["evidence"])
+        record_event(
+            "scoring.incident_recorded",
+            incident,
+            actor=actor,
+            data={"rule": rule, "subject": subject, "files": len(uploads)},
+        )
+    except Exception:
+        # the files are on disk before the rows commit: a failure here takes them back too
+        evidence_files.remove(stored)
+        raise
     return incident
 
 
