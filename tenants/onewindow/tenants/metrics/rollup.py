@@ -28,6 +28,9 @@ from onewindow.tenants.metrics.models import MetricTarget
 
 OVERLAP = dt.timedelta(minutes=10)
 ROLLED_UP = "metrics.rolled_up"
+# the audit subjects whose changes move a day's facts (facts.touched_days maps them to days;
+# a reminder's day is the day its event was recorded)
+FACT_SUBJECTS = ("Case", "Review", "WorkOrder", "FallbackCase", "Ticket", "Watch")
 SNAPSHOT_FACTS = ("items_total", "items_fully_online", "windows_universal", "windows_comprehensive")
 TZ = clock.COUNTY_TZ
 
@@ -42,9 +45,10 @@ class RollupResult:
 
 
 def _changed_days(since: dt.datetime) -> set[dt.date]:
-    # (the rollup's own events change no fact: a quiet county costs a handful of statements)
+    # Only what facts are counted from: a pack edit, a login or the rollup's own event changes
+    # no day's flows (the catalog and the windows are today's snapshot, taken on every run).
     events = list(
-        AuditEvent.objects.filter(occurred_at__gte=since)
+        AuditEvent.objects.filter(occurred_at__gte=since, subject_type__in=FACT_SUBJECTS)
         .exclude(action=ROLLED_UP)
         .values_list("occurred_at", "subject_type", "subject_id")
     )
