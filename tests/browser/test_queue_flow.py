@@ -30,13 +30,17 @@ def _open_now(admin: Any, hall: str) -> None:
     regular = {d: h["intervals"] for h in rules["hours"] for d in h["days"]}
     spans = [tuple(iv.split("-")) for iv in regular.get(now.isoweekday(), [])]
     hhmm = now.strftime("%H:%M")
+    # 10-minute slots: whatever the hour, a slot starts within ten minutes (check-in opens 30
+    # minutes before it) — until the last ten minutes before midnight, when no session can run on
+    rules.setdefault("appointments", {})["slot_minutes"] = 10
     if any(a <= hhmm < b for a, b in spans):
-        return
-    start = max([b for _a, b in spans if b <= hhmm], default="00:00")
-    end = min([a for a, _b in spans if a > hhmm], default="23:59")
-    rules["extra_hours"] = [
-        {"days": [now.isoweekday()], "intervals": [f"{start}-{end}"], "note": "延时服务（浏览器测试）"}
-    ]
+        rules["extra_hours"] = []
+    else:
+        start = max([b for _a, b in spans if b <= hhmm], default="00:00")
+        end = min([a for a, _b in spans if a > hhmm], default="23:59")
+        rules["extra_hours"] = [
+            {"days": [now.isoweekday()], "intervals": [f"{start}-{end}"], "note": "延时服务（浏览器测试）"}
+        ]
     admin.fill("#document", yaml.safe_dump(pack, allow_unicode=True, sort_keys=False))
     admin.click("#preview-pack")
     admin.wait_for_selector("#apply-pack")
