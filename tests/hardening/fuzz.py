@@ -261,6 +261,7 @@ SCALARS = {
     "DateTime": st.datetimes(datetime.datetime(2000, 1, 1), datetime.datetime(2040, 1, 1)).map(
         lambda d: _string_node(d.isoformat() + "+08:00")
     ),
+    "Time": st.times().map(lambda t: _string_node(t.strftime("%H:%M:%S"))),
     "Decimal": st.decimals(Decimal(-1000), Decimal(1000), places=2).map(lambda d: _string_node(str(d))),
     "GenericScalar": st.one_of(
         st.integers(-5, 5).map(lambda i: graphql.IntValueNode(value=str(i))),
