@@ -56,6 +56,9 @@ if not DATABASE_URL:
     DATABASE_URL = embedded.postgres_url()
 _db = dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
 _db["ENGINE"] = "django_tenants.postgresql_backend"
+# A persistent connection is checked before a request reuses it: after a database restart the
+# first request reconnects instead of failing on the dead socket.
+_db["CONN_HEALTH_CHECKS"] = True
 _db.setdefault("OPTIONS", {})
 if "host" in _db["OPTIONS"]:  # a socket directory given as ?host=/path (the embedded server)
     _db["HOST"] = _db["OPTIONS"].pop("host")
@@ -258,11 +261,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "onewindow.tenants.reviews.tasks.dispatch_default_reviews",
         "schedule": 3600.0,  # hourly; idempotent, so a missed or repeated run is harmless
     },
+    "worker-heartbeat": {
+        # a worker that runs nothing (its pool hung) stops writing this: up restarts it
+        "task": "onewindow.platform.project.heartbeat.heartbeat",
+        "schedule": float(os.environ.get("ONEWINDOW_HEARTBEAT_INTERVAL", "15")),
+    },
     "queue-expiry": {
         "task": "onewindow.tenants.queueing.tasks.dispatch_expiry",
         "schedule": 300.0,  # tickets expire at closing time; reminders the day before (each once)
     },
 }
+
+# A worker whose heartbeat is older than this is stuck: `onewindow up` restarts it, /readyz says so.
+WORKER_STALL_SECONDS = float(os.environ.get("ONEWINDOW_WORKER_STALL_SECONDS", "90"))
 
 # --- observability --------------------------------------------------------------------------
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
@@ -300,7 +311,14 @@ if SENTRY_DSN:
 
     init_sentry(SENTRY_DSN)
 
-# Notification channels: name -> dotted path of a channel class (ARCHITECTURE §5).
+# Notification channels: name -> dotted path of a channel class (ARCHITECTURE §5);
+# ONEWINDOW_NOTIFICATION_CHANNELS="console=dotted.Path,sms=…" overrides or adds entries.
 NOTIFICATION_CHANNELS = {
     "console": "onewindow.tenants.outbox.channels.ConsoleChannel",
+    "file": "onewindow.tenants.outbox.channels.FileGatewayChannel",
 }
+for _entry in env_list("ONEWINDOW_NOTIFICATION_CHANNELS", ""):
+    _name, _, _path = _entry.partition("=")
+    NOTIFICATION_CHANNELS[_name.strip()] = _path.strip()
+# A claimed message whose worker died (between send and record) is retried after this long.
+OUTBOX_CLAIM_LEASE_SECONDS = float(os.environ.get("ONEWINDOW_OUTBOX_LEASE", "120"))
