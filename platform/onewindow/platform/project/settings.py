@@ -53,6 +53,14 @@ DATABASE_URL = os.environ.get("DATABASE_URL") or ""
 # `onewindow up` starts the embedded server once and hands its URL to its children.
 DATABASE_IS_EMBEDDED = not DATABASE_URL or env_bool("ONEWINDOW_EMBEDDED_DATABASE")
 if not DATABASE_URL:
+    if not (DEBUG or TESTING or env_bool("ONEWINDOW_EMBEDDED_DATABASE")):
+        # A production process with no database configured must not quietly keep its data in
+        # a folder a container loses with its volume.
+        raise ImproperlyConfigured(
+            "DEBUG is off and DATABASE_URL is not set: set DATABASE_URL to the PostgreSQL server, "
+            "or ONEWINDOW_EMBEDDED_DATABASE=1 to use the embedded PostgreSQL under "
+            f"{DATA_DIR / 'postgres'} (its data lives only there)."
+        )
     DATABASE_URL = embedded.postgres_url()
 _db = dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
 _db["ENGINE"] = "django_tenants.postgresql_backend"
