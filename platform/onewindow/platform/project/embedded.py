@@ -94,13 +94,35 @@ def restart_postgres() -> None:
     """
     assert _server is not None, "no embedded PostgreSQL is owned by this process"
     with _server._lock:
+        if not postgres_running():
+            # A killed postmaster nobody reaped (a container's init that does not) is a zombie:
+            # its pid still "exists", and both pgserver and PostgreSQL would take its lock file
+            # for a live server. It is not one: the file goes.
+            (_server.pgdata / "postmaster.pid").unlink(missing_ok=True)
         _server._postmaster_info = None
         _server.ensure_postgres_running()
+    if not postgres_running():
+        raise RuntimeError("embedded PostgreSQL did not come back")
 
 
 def stop_postgres() -> None:
     """Release this process's hold on the private PostgreSQL (it stops when nobody else holds it)."""
     global _server
     if _server is not None:
+        _forget_dead_holders(_server)
         _server.cleanup()
         _server = None
+
+
+def _forget_dead_holders(server: Any) -> None:
+    """pgserver stops the server when the last process holding it lets go, and counts holders
+    in a file: a process that died without letting go (killed, ``os._exit``) stays there and
+    the server would run on forever. Holders that are no longer running are dropped first."""
+    import psutil
+
+    with server._lock:
+        holders = server.global_process_id_list._get()
+        alive = [pid for pid in holders if pid == os.getpid() or psutil.pid_exists(pid)]
+        if alive != holders:
+            log.info("embedded PostgreSQL: dropping holders that are gone: %s", sorted(set(holders) - set(alive)))
+            server.global_process_id_list.put(alive)

@@ -71,6 +71,17 @@ _db.setdefault("OPTIONS", {})
 if "host" in _db["OPTIONS"]:  # a socket directory given as ?host=/path (the embedded server)
     _db["HOST"] = _db["OPTIONS"].pop("host")
 _db["TEST"] = {"NAME": os.environ.get("ONEWINDOW_TEST_DATABASE", f"test_{_db['NAME']}")}
+# What sits between the app and PostgreSQL. django-tenants sets the county with a session-level
+# `SET search_path`: a pooler in transaction (or statement) mode hands the next transaction to
+# another client's server connection, which then runs in the wrong county (django-tenants
+# #545, #732). Only "none" (direct, Django's persistent connections) and "session" are safe.
+DATABASE_POOLING = os.environ.get("ONEWINDOW_DATABASE_POOLING", "none").strip().lower()
+if DATABASE_POOLING not in {"none", "session"}:
+    raise ImproperlyConfigured(
+        f"ONEWINDOW_DATABASE_POOLING={DATABASE_POOLING!r} is unsafe or unknown: a pooler in "
+        "transaction or statement mode loses each county's search_path between transactions "
+        "(django-tenants #545, #732). Run PgBouncer with pool_mode = session, or connect directly."
+    )
 DATABASES = {"default": _db}
 DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -207,6 +218,12 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind a TLS load balancer that forwards plain HTTP: the header it sets to "https"
+# (e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto). Only with a proxy that always sets it
+# (and strips a client's): otherwise a client could claim HTTPS.
+_proxy_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip()
+if _proxy_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 

@@ -47,6 +47,7 @@ def prepare(progress: Any = step) -> None:
             f"[{i}/{len(SEED_COUNTIES)}] 已按预设 {preset} 开通 {name} ({code})，用时 {job.seconds:.2f}s"
         )
     from onewindow.platform.core.tenancy import dangerously_in_county
+    from onewindow.tenants.cases.models import Case
     from onewindow.tenants.demo import seed_demo_cases
 
     for county in County.objects.counties().filter(code__in=[c for c, _n, _p in SEED_COUNTIES]):
