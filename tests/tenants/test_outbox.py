@@ -51,7 +51,10 @@ def test_dispatchers_fan_out_to_active_counties_only(tongxu) -> None:  # type: i
 @pytest.fixture
 def gateway(tmp_path, monkeypatch, settings):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("ONEWINDOW_NOTIFICATION_GATEWAY_DIR", str(tmp_path))
-    settings.NOTIFICATION_CHANNELS = {**settings.NOTIFICATION_CHANNELS, "console": settings.NOTIFICATION_CHANNELS["file"]}
+    settings.NOTIFICATION_CHANNELS = {
+        **settings.NOTIFICATION_CHANNELS,
+        "console": settings.NOTIFICATION_CHANNELS["file"],
+    }
     return tmp_path
 
 

@@ -4,7 +4,6 @@ for the new county, then clone, apply and grant, each step shown on the job."""
 from __future__ import annotations
 
 import logging
-
 import time
 
 from django.db import transaction
@@ -26,6 +25,7 @@ __all__ = ["prepare_pack", "run_job"]
 
 
 log = logging.getLogger("onewindow.onboarding")
+
 
 def prepare_pack(code: str, name: str, province: str, *, preset: str = "", document: str = "") -> PolicyPack:
     """The pack a new county will get, validated for it (its identity, its province's catalog)."""

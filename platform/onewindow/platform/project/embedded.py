@@ -124,5 +124,7 @@ def _forget_dead_holders(server: Any) -> None:
         holders = server.global_process_id_list._get()
         alive = [pid for pid in holders if pid == os.getpid() or psutil.pid_exists(pid)]
         if alive != holders:
-            log.info("embedded PostgreSQL: dropping holders that are gone: %s", sorted(set(holders) - set(alive)))
+            log.info(
+                "embedded PostgreSQL: dropping holders that are gone: %s", sorted(set(holders) - set(alive))
+            )
             server.global_process_id_list.put(alive)

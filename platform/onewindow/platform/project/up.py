@@ -47,7 +47,6 @@ def prepare(progress: Any = step) -> None:
             f"[{i}/{len(SEED_COUNTIES)}] 已按预设 {preset} 开通 {name} ({code})，用时 {job.seconds:.2f}s"
         )
     from onewindow.platform.core.tenancy import dangerously_in_county
-    from onewindow.tenants.cases.models import Case
     from onewindow.tenants.demo import seed_demo_cases
 
     for county in County.objects.counties().filter(code__in=[c for c, _n, _p in SEED_COUNTIES]):
@@ -73,6 +72,7 @@ def cmd_up(args: argparse.Namespace) -> int:
     step(f"数据目录: {data_dir}")
     if not os.environ.get("DATABASE_URL"):
         from onewindow.platform.project import embedded
+
         def on(name: str) -> bool:
             return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
 
@@ -149,7 +149,9 @@ def cmd_up(args: argparse.Namespace) -> int:
     ]
     from onewindow.platform.project import embedded
 
-    return supervise(children, banner=_banner(base), watchdog=Watchdog(owns_postgres=embedded.owns_postgres()))
+    return supervise(
+        children, banner=_banner(base), watchdog=Watchdog(owns_postgres=embedded.owns_postgres())
+    )
 
 
 def _control_socket(data_dir: Path) -> list[str]:
@@ -221,10 +223,8 @@ class Child:
         """SIGTERM to the whole group (master and pool), SIGKILL what is left after ``grace``."""
         assert self.proc is not None
         for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, sig)
-            except ProcessLookupError:
-                pass
             try:
                 self.proc.wait(timeout=grace)
                 break

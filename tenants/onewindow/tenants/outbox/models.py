@@ -39,12 +39,12 @@ class OutboxMessage(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.channel} → {self.recipient}: {self.status}"
+
     @property
     def idempotency_key(self) -> str:
         """What the gateway deduplicates on: the row, in its county (ids repeat across schemas)."""
         from onewindow.platform.core.tenancy import active_schema
 
         return f"{active_schema()}:{self.pk}"
-
-    def __str__(self) -> str:
-        return f"{self.channel} → {self.recipient}: {self.status}"

@@ -55,9 +55,7 @@ def _claim() -> tuple[OutboxMessage, bool] | None:
     with transaction.atomic():
         message = (
             OutboxMessage.objects.select_for_update(skip_locked=True)
-            .filter(
-                Q(status=OutboxStatus.PENDING) | Q(status=OutboxStatus.SENDING, claimed_at__lt=cutoff)
-            )
+            .filter(Q(status=OutboxStatus.PENDING) | Q(status=OutboxStatus.SENDING, claimed_at__lt=cutoff))
             .order_by("created_at", "id")
             .first()
         )

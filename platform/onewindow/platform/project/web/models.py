@@ -16,3 +16,6 @@ class WorkerHeartbeat(models.Model):
 
     class Meta:
         verbose_name = "worker 心跳"
+
+    def __str__(self) -> str:
+        return f"{self.hostname} @ {self.beat_at:%Y-%m-%d %H:%M:%S}"
