@@ -2,7 +2,7 @@
 children killed mid-delivery.
 
 One `up` in a fresh data folder, with short intervals (outbox sweep 2 s, heartbeat 2 s, a
-worker without a heartbeat for 20 s is stuck, a claimed message is retried after 5 s) and the
+worker without a heartbeat for 30 s is stuck, a claimed message is retried after 5 s) and the
 file gateway as the console channel, so every send attempt and every delivery is counted.
 
 1. PostgreSQL (the postmaster) is SIGKILLed while a client reads, writes and checks health:
@@ -112,7 +112,7 @@ def up(tmp_path_factory: pytest.TempPathFactory) -> Any:
         env_extra={
             "ONEWINDOW_OUTBOX_INTERVAL": "2",
             "ONEWINDOW_HEARTBEAT_INTERVAL": "2",
-            "ONEWINDOW_WORKER_STALL_SECONDS": "20",
+            "ONEWINDOW_WORKER_STALL_SECONDS": "30",
             "ONEWINDOW_OUTBOX_LEASE": "5",
             "ONEWINDOW_NOTIFICATION_CHANNELS": "console=onewindow.tenants.outbox.channels.FileGatewayChannel",
             "ONEWINDOW_NOTIFICATION_GATEWAY_DIR": str(folder / "gateway"),

@@ -99,6 +99,11 @@ def restart_postgres() -> None:
             # its pid still "exists", and both pgserver and PostgreSQL would take its lock file
             # for a live server. It is not one: the file goes.
             (_server.pgdata / "postmaster.pid").unlink(missing_ok=True)
+            for lock in _server.pgdata.glob(".s.PGSQL.*.lock"):
+                lock.unlink(missing_ok=True)
+        # as root the server runs as the user `pgserver`, which must still reach the folder
+        # (another tool may have tightened a parent's mode since the first start)
+        _server.ensure_pgdata_inited()
         _server._postmaster_info = None
         _server.ensure_postgres_running()
     if not postgres_running():

@@ -296,6 +296,8 @@ class Watchdog:
             return None  # a worker just started, or a database just back, has had no chance
         try:
             age = heartbeat_age()
+            if age is None and now - worker.started < 2 * limit:
+                return None  # the first heartbeat waits for beat's first round too
         except Exception:
             connection.close()
             self.database_up_since = time.monotonic()  # the database is away: not the worker's fault
