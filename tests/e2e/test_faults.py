@@ -186,7 +186,7 @@ def test_postgres_killed_under_load(up: dict[str, Any]) -> None:
                 results.append((time.monotonic(), kind, status, answer, reason if kind == "write" else ""))
             time.sleep(0.05)
 
-    threads = [threading.Thread(target=client, args=(k * 100_000,)) for k in range(3)]
+    threads = [threading.Thread(target=client, args=(k * 2_000,)) for k in range(3)]
     for thread in threads:
         thread.start()
     try:
