@@ -27,9 +27,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_up(data_dir: Path, port: int, log: IO[bytes], *, web_workers: int = 1) -> subprocess.Popen[bytes]:
+def start_up(
+    data_dir: Path,
+    port: int,
+    log: IO[bytes],
+    *,
+    web_workers: int = 1,
+    env_extra: dict[str, str] | None = None,
+) -> subprocess.Popen[bytes]:
     """Start `onewindow up` in its own process group (stop it with SIGINT to the group)."""
     env = {k: v for k, v in os.environ.items() if k not in _SUITE_ONLY}
+    env.update(env_extra or {})
     env["ONEWINDOW_DATA_DIR"] = str(data_dir)
     argv = [sys.executable, "-m", "onewindow.platform.project.cli", "up", "--port", str(port)]
     return subprocess.Popen(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,46 @@ def test_benchmarks_rollup_runs_each_county_here(wushen, capsys: pytest.CaptureF
     assert "[1/2] 乌审旗（150626）" in out and "[2/2] 温岭市（331081）" in out
     assert RollupState.objects.filter(county__code__in=["150626", "331081"]).count() == 2
     assert DailyFact.objects.filter(county__code="150626", fact="windows_universal").exists()
+
+
+def _cli(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    import os
+    import sys
+
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "ONEWINDOW_TESTING", "DEBUG", "SECRET_KEY", "DATABASE_URL"}
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "onewindow.platform.project.cli", *args],
+        env={**base, "ONEWINDOW_DATA_DIR": str(tmp_path), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def test_every_command_uses_the_development_key_when_no_secret_key_is_set(tmp_path: Path) -> None:
+    from tests.dbhelpers import test_database_url
+
+    done = _cli(tmp_path, {"DATABASE_URL": test_database_url()}, "county", "list")
+    assert done.returncode == 0, done.stderr
+    assert "150626\t乌审旗" in done.stdout
+    assert (tmp_path / "dev-secret-key").exists()  # the key `up` would use, in the data folder
+
+
+def test_production_without_database_url_refuses_the_embedded_database(tmp_path: Path) -> None:
+    done = _cli(tmp_path, {"DEBUG": "0", "SECRET_KEY": "x" * 50}, "county", "list")
+    assert done.returncode == 2
+    assert "DATABASE_URL" in done.stderr and "ONEWINDOW_EMBEDDED_DATABASE=1" in done.stderr
+    assert not (tmp_path / "postgres").exists()  # nothing was started
+
+
+def test_transaction_pooling_is_refused(tmp_path: Path) -> None:
+    from tests.dbhelpers import test_database_url
+
+    env = {"DATABASE_URL": test_database_url(), "ONEWINDOW_DATABASE_POOLING": "transaction"}
+    done = _cli(tmp_path, env, "county", "list")
+    assert done.returncode == 2 and "pool_mode = session" in done.stderr

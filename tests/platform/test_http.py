@@ -65,3 +65,18 @@ def test_production_settings_are_safe() -> None:
         "s.DEBUG, s.GRAPHQL_INTROSPECTION, s.SESSION_COOKIE_SECURE, s.LOG_FORMAT",
     )
     assert ok.stdout.strip() == "False False True json", ok.stderr
+
+
+def test_readyz_reports_the_worker_and_the_outbox(client: Client) -> None:
+    from django.db import transaction
+
+    from onewindow.platform.project import health
+    from onewindow.tenants.outbox.services import enqueue_notification
+
+    with transaction.atomic():
+        enqueue_notification("console", "13800138000", "待发")
+    health._outbox_cache["value"] = None
+    ready = client.get("/readyz").json()
+    assert ready["outbox_pending"] >= 1 and ready["outbox_oldest_pending_seconds"] is not None
+    assert ready["worker"].startswith(("ok", "unknown", "stalled"))
+    assert "worker_heartbeat_age_seconds" in ready

@@ -46,3 +46,57 @@ def test_dispatchers_fan_out_to_active_counties_only(tongxu) -> None:  # type: i
     active = County.objects.active().count()
     County.objects.filter(pk=tongxu.pk).update(status=CountyStatus.SUSPENDED)
     assert fan_out_to_counties(deliver_outbox) == active - 1
+
+
+@pytest.fixture
+def gateway(tmp_path, monkeypatch, settings):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("ONEWINDOW_NOTIFICATION_GATEWAY_DIR", str(tmp_path))
+    settings.NOTIFICATION_CHANNELS = {
+        **settings.NOTIFICATION_CHANNELS,
+        "console": settings.NOTIFICATION_CHANNELS["file"],
+    }
+    return tmp_path
+
+
+def _past_the_lease(message: OutboxMessage) -> None:
+    import datetime as dt
+
+    from django.conf import settings
+
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        claimed_at=message.claimed_at - dt.timedelta(seconds=settings.OUTBOX_CLAIM_LEASE_SECONDS + 1)
+    )
+
+
+def test_a_worker_that_died_after_the_send_leaves_it_sent_once(gateway) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.outbox.channels import channel
+    from onewindow.tenants.outbox.services import _claim
+
+    with transaction.atomic():
+        enqueue_notification("console", "13800138000", "您的办件已办结")
+    claimed = _claim()  # the claim commits first …
+    assert claimed is not None and claimed[0].status == OutboxStatus.SENDING
+    message = claimed[0]
+    channel("console").send(message, message.idempotency_key)  # … the send, then the worker dies
+    assert deliver_pending() == 0  # within the lease nobody takes it
+    _past_the_lease(message)
+    assert deliver_pending() == 1  # the retry asks the gateway: delivered, so recorded only
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT and message.attempts == 2
+    assert (gateway / "attempts.log").read_text().split() == [message.idempotency_key]
+    assert AuditEvent.objects.filter(action="notification.sent", subject_id=str(message.pk)).count() == 1
+
+
+def test_a_worker_that_died_before_the_send_is_retried_under_the_same_key(gateway) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.outbox.services import _claim
+
+    with transaction.atomic():
+        enqueue_notification("console", "13800138000", "请补正材料")
+    claimed = _claim()
+    assert claimed is not None
+    _past_the_lease(claimed[0])
+    assert deliver_pending() == 1
+    key = claimed[0].idempotency_key
+    assert key.endswith(f":{claimed[0].pk}")
+    assert (gateway / "attempts.log").read_text().split() == [key]
+    assert [p.name for p in (gateway / "delivered").iterdir()] == [key.replace(":", "_")]

@@ -32,7 +32,7 @@ from onewindow.graphql.core.validation import Limits, limits_for, limits_rule, v
 from onewindow.platform.accounts.roles import permissions_for
 from onewindow.platform.accounts.services import roles_in
 from onewindow.platform.core.errors import BusinessError, ValidationErrors
-from onewindow.platform.core.http import error_response
+from onewindow.platform.core.http import error_response, is_database_outage
 
 log = logging.getLogger("onewindow.graphql")
 
@@ -269,10 +269,17 @@ class OneWindowGraphQLView(GraphQLView):
                 middleware=[InputGuard(), *(self.get_middleware(request) or ())],
             )
             assert isinstance(result, ExecutionResult)  # a sync schema: never awaitable
-            record_pii_reads(self.get_context(request))
-            return result
         except Exception as error:  # graphene-django does the same: errors are data
+            if is_database_outage(error):
+                raise  # the routing middleware answers 503 SERVICE_UNAVAILABLE
             return ExecutionResult(errors=[GraphQLError(str(error), original_error=error)])
+        for problem in result.errors or ():
+            # a resolver that found the database gone: the whole request is unavailable, not
+            # a partial answer with an INTERNAL_ERROR in it
+            if is_database_outage(problem.original_error):
+                raise problem.original_error  # type: ignore[misc]
+        record_pii_reads(self.get_context(request))
+        return result
 
     def get_context(self, request: HttpRequest) -> ApiContext:
         ctx: ApiContext = request.api_context  # type: ignore[attr-defined]

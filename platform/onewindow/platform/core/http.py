@@ -5,6 +5,7 @@ It is the GraphQL error shape, so a client handles a refused request and a Graph
 
 from __future__ import annotations
 
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 
 
@@ -14,3 +15,8 @@ def error_response(status: int, code: str, message: str) -> JsonResponse:
         status=status,
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def is_database_outage(error: BaseException | None) -> bool:
+    """The database is not answering (down, restarting, the connection broke): a 503, not a 500."""
+    return isinstance(error, OperationalError | InterfaceError)

@@ -7,6 +7,7 @@ template must be fully migrated before any clone; ``ensure_template_schema`` gua
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TextIO
@@ -122,8 +123,16 @@ def migrate_all(
     schemas = list(County.objects.counties().values_list("schema_name", flat=True))
     pending = {s: n for s, n in pending_by_schema(schemas).items() if n}
     if pending:
-        progress(f"{len(pending)}/{len(schemas)} 个县有迁移待执行: {', '.join(sorted(pending))}")
-        migrate_schemas(sorted(pending), parallel=parallel)
+        todo = sorted(pending)
+        shown = ", ".join(todo[:10]) + (f" 等 {len(todo)} 个" if len(todo) > 10 else "")
+        progress(f"{len(todo)}/{len(schemas)} 个县有迁移待执行: {shown}")
+        # in batches, a line after each: over hundreds of counties the operator sees it move
+        batch = max(2 * settings.TENANT_MULTIPROCESSING_MAX_PROCESSES, 20)
+        started = time.monotonic()
+        for first in range(0, len(todo), batch):
+            migrate_schemas(todo[first : first + batch], parallel=parallel)
+            finished = min(first + batch, len(todo))
+            progress(f"[{finished}/{len(todo)}] 个县已迁移（{time.monotonic() - started:.1f}s）")
         done.update(pending)
     else:
         progress(f"{len(schemas)} 个县均已是最新")

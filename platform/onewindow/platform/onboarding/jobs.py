@@ -3,6 +3,7 @@ for the new county, then clone, apply and grant, each step shown on the job."""
 
 from __future__ import annotations
 
+import logging
 import time
 
 from django.db import transaction
@@ -23,6 +24,9 @@ from onewindow.tenants.policy.services import apply_pack, validate_pack
 __all__ = ["prepare_pack", "run_job"]
 
 
+log = logging.getLogger("onewindow.onboarding")
+
+
 def prepare_pack(code: str, name: str, province: str, *, preset: str = "", document: str = "") -> PolicyPack:
     """The pack a new county will get, validated for it (its identity, its province's catalog)."""
     if bool(preset) == bool(document):
@@ -37,6 +41,8 @@ def prepare_pack(code: str, name: str, province: str, *, preset: str = "", docum
 
 def _step(job: OnboardingJob, step: str, progress: int) -> None:
     OnboardingJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, step=step, progress=progress)
+    # a line per step in the log (the CLI's and up's terminal, the worker's log)
+    log.info("开通 %s（%s）：%s（%d%%）", job.name, job.code, step, progress)
 
 
 def run_job(job_id: int) -> OnboardingJob:

@@ -20,6 +20,7 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.conf.imports = (
     "onewindow.platform.counties.tasking",
     "onewindow.platform.onboarding.tasks",
+    "onewindow.platform.project.heartbeat",
     "onewindow.tenants.outbox.tasks",
     "onewindow.tenants.reviews.tasks",
     "onewindow.tenants.escalation.tasks",

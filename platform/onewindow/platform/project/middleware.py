@@ -16,8 +16,13 @@ from onewindow.platform.core import context
 from onewindow.platform.core.http import error_response
 from onewindow.platform.core.tenancy import use_county, use_public
 from onewindow.platform.counties.models import County, CountyStatus, Domain
+from onewindow.platform.project.health import healthz, readyz
+from onewindow.platform.project.unavailable import is_outage, unavailable_response
 
 _PREFIX = re.compile(r"^/c/(?P<code>\d{6})(?P<rest>/.*)?$")
+# Answered on a platform host before routing: a health check needs no county, and must answer
+# when the database does not (``/healthz``) or say that it does not (``/readyz``).
+_HEALTH = {"/healthz": healthz, "/readyz": readyz}
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
@@ -52,13 +57,34 @@ class CountyRoutingMiddleware:
     - ``/graphql`` on a county's own host → that county.
     - anything else on a platform host → the public schema and the platform URLs.
     A prefix naming a county other than the host's is refused: no request reaches two counties.
+
+    The health checks are answered before any of this. When the database does not answer —
+    here, or in a view — the request gets a 503 (``SERVICE_UNAVAILABLE``), never a 500.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        health = _HEALTH.get(request.path_info)
+        if health is not None and request.get_host().split(":")[0].lower() in settings.PLATFORM_HOSTS:
+            return health(request)
+        match = _PREFIX.match(request.path_info)
         use_public()
+        try:
+            return self._route(request, match)
+        except Exception as exc:
+            if is_outage(exc):
+                return unavailable_response(request, exc)
+            raise
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """A view that hit a database outage answers 503 (before Django's 500 or debug page)."""
+        if is_outage(exception):
+            return unavailable_response(request, exception)
+        return None
+
+    def _route(self, request: HttpRequest, match: re.Match[str] | None) -> HttpResponse:
         host = request.get_host().split(":")[0].lower()
         domain = (
             Domain.objects.select_related("tenant").filter(domain=host).first()
@@ -68,7 +94,6 @@ class CountyRoutingMiddleware:
         host_tenant = domain.tenant if domain else None
 
         county: County | None = None
-        match = _PREFIX.match(request.path_info)
         if match:
             code = match["code"]
             if host_tenant is not None and not host_tenant.is_platform and host_tenant.code != code:
@@ -85,7 +110,7 @@ class CountyRoutingMiddleware:
             return error_response(404, "COUNTY_NOT_FOUND", f"未知主机 {host}")
 
         if county is not None:
-            if not county.is_active and not request.path_info.startswith(("/healthz", "/readyz")):
+            if not county.is_active:
                 if county.status == CountyStatus.PROVISIONING:
                     return error_response(503, "COUNTY_PROVISIONING", f"{county.name} 正在开通")
                 return error_response(403, "COUNTY_SUSPENDED", f"{county.name} 已暂停服务")

@@ -53,13 +53,35 @@ DATABASE_URL = os.environ.get("DATABASE_URL") or ""
 # `onewindow up` starts the embedded server once and hands its URL to its children.
 DATABASE_IS_EMBEDDED = not DATABASE_URL or env_bool("ONEWINDOW_EMBEDDED_DATABASE")
 if not DATABASE_URL:
+    if not (DEBUG or TESTING or env_bool("ONEWINDOW_EMBEDDED_DATABASE")):
+        # A production process with no database configured must not quietly keep its data in
+        # a folder a container loses with its volume.
+        raise ImproperlyConfigured(
+            "DEBUG is off and DATABASE_URL is not set: set DATABASE_URL to the PostgreSQL server, "
+            "or ONEWINDOW_EMBEDDED_DATABASE=1 to use the embedded PostgreSQL under "
+            f"{DATA_DIR / 'postgres'} (its data lives only there)."
+        )
     DATABASE_URL = embedded.postgres_url()
 _db = dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
 _db["ENGINE"] = "django_tenants.postgresql_backend"
+# A persistent connection is checked before a request reuses it: after a database restart the
+# first request reconnects instead of failing on the dead socket.
+_db["CONN_HEALTH_CHECKS"] = True
 _db.setdefault("OPTIONS", {})
 if "host" in _db["OPTIONS"]:  # a socket directory given as ?host=/path (the embedded server)
     _db["HOST"] = _db["OPTIONS"].pop("host")
 _db["TEST"] = {"NAME": os.environ.get("ONEWINDOW_TEST_DATABASE", f"test_{_db['NAME']}")}
+# What sits between the app and PostgreSQL. django-tenants sets the county with a session-level
+# `SET search_path`: a pooler in transaction (or statement) mode hands the next transaction to
+# another client's server connection, which then runs in the wrong county (django-tenants
+# #545, #732). Only "none" (direct, Django's persistent connections) and "session" are safe.
+DATABASE_POOLING = os.environ.get("ONEWINDOW_DATABASE_POOLING", "none").strip().lower()
+if DATABASE_POOLING not in {"none", "session"}:
+    raise ImproperlyConfigured(
+        f"ONEWINDOW_DATABASE_POOLING={DATABASE_POOLING!r} is unsafe or unknown: a pooler in "
+        "transaction or statement mode loses each county's search_path between transactions "
+        "(django-tenants #545, #732). Run PgBouncer with pool_mode = session, or connect directly."
+    )
 DATABASES = {"default": _db}
 DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -196,6 +218,12 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind a TLS load balancer that forwards plain HTTP: the header it sets to "https"
+# (e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto). Only with a proxy that always sets it
+# (and strips a client's): otherwise a client could claim HTTPS.
+_proxy_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip()
+if _proxy_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
@@ -258,11 +286,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "onewindow.tenants.reviews.tasks.dispatch_default_reviews",
         "schedule": 3600.0,  # hourly; idempotent, so a missed or repeated run is harmless
     },
+    "worker-heartbeat": {
+        # a worker that runs nothing (its pool hung) stops writing this: up restarts it
+        "task": "onewindow.platform.project.heartbeat.heartbeat",
+        "schedule": float(os.environ.get("ONEWINDOW_HEARTBEAT_INTERVAL", "15")),
+    },
     "queue-expiry": {
         "task": "onewindow.tenants.queueing.tasks.dispatch_expiry",
         "schedule": 300.0,  # tickets expire at closing time; reminders the day before (each once)
     },
 }
+
+# A worker whose heartbeat is older than this is stuck: `onewindow up` restarts it, /readyz says so.
+WORKER_STALL_SECONDS = float(os.environ.get("ONEWINDOW_WORKER_STALL_SECONDS", "90"))
 
 # --- observability --------------------------------------------------------------------------
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
@@ -300,7 +336,14 @@ if SENTRY_DSN:
 
     init_sentry(SENTRY_DSN)
 
-# Notification channels: name -> dotted path of a channel class (ARCHITECTURE §5).
+# Notification channels: name -> dotted path of a channel class (ARCHITECTURE §5);
+# ONEWINDOW_NOTIFICATION_CHANNELS="console=dotted.Path,sms=…" overrides or adds entries.
 NOTIFICATION_CHANNELS = {
     "console": "onewindow.tenants.outbox.channels.ConsoleChannel",
+    "file": "onewindow.tenants.outbox.channels.FileGatewayChannel",
 }
+for _entry in env_list("ONEWINDOW_NOTIFICATION_CHANNELS", ""):
+    _name, _, _path = _entry.partition("=")
+    NOTIFICATION_CHANNELS[_name.strip()] = _path.strip()
+# A claimed message whose worker died (between send and record) is retried after this long.
+OUTBOX_CLAIM_LEASE_SECONDS = float(os.environ.get("ONEWINDOW_OUTBOX_LEASE", "120"))

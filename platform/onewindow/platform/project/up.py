@@ -4,6 +4,7 @@ API (gunicorn), a Celery worker and Celery beat until Ctrl-C."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -72,6 +73,17 @@ def cmd_up(args: argparse.Namespace) -> int:
     if not os.environ.get("DATABASE_URL"):
         from onewindow.platform.project import embedded
 
+        def on(name: str) -> bool:
+            return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+        if not on("DEBUG") and not on("ONEWINDOW_EMBEDDED_DATABASE"):
+            from django.core.exceptions import ImproperlyConfigured
+
+            raise ImproperlyConfigured(
+                "DEBUG 已关闭且未设置 DATABASE_URL：请设置 DATABASE_URL，或设置 "
+                "ONEWINDOW_EMBEDDED_DATABASE=1 明确使用内置 PostgreSQL（数据只在数据目录中）"
+            )
+
         step("未设置 DATABASE_URL：启动内置 PostgreSQL …")
         started = time.monotonic()
         os.environ["DATABASE_URL"] = embedded.postgres_url()
@@ -100,12 +112,14 @@ def cmd_up(args: argparse.Namespace) -> int:
                 "-",
                 "--graceful-timeout",
                 "10",
+                *_control_socket(data_dir),
             ],
         ),
         (
             "worker",
             [
                 python,
+                *_root_warning_off(),
                 "-m",
                 "celery",
                 "-A",
@@ -133,7 +147,31 @@ def cmd_up(args: argparse.Namespace) -> int:
             ],
         ),
     ]
-    return supervise(children, banner=_banner(base))
+    from onewindow.platform.project import embedded
+
+    return supervise(
+        children, banner=_banner(base), watchdog=Watchdog(owns_postgres=embedded.owns_postgres())
+    )
+
+
+def _control_socket(data_dir: Path) -> list[str]:
+    """gunicorn's control socket in the data folder (its default is ~/.gunicorn), or none when
+    the path is too long for a Unix socket."""
+    path = data_dir / "gunicorn.ctl"
+    if len(str(path)) > 100:
+        return ["--no-control-socket"]
+    return ["--control-socket", str(path)]
+
+
+def _root_warning_off() -> list[str]:
+    """Run as root (a container's or CI's default user), Celery warns at every start. The tasks
+    take JSON only (never pickle), which is when Celery allows root; the image runs as the
+    unprivileged user ``onewindow``. So under root, and only then, the warning is switched
+    off deliberately, and said once here."""
+    if os.geteuid() != 0:
+        return []
+    step("以 root 运行：Celery 的超级用户警告已有意关闭（任务只接受 JSON；生产镜像以用户 onewindow 运行）")
+    return ["-W", "ignore:You're running the worker with superuser privileges"]
 
 
 def _banner(base: str) -> str:
@@ -158,8 +196,129 @@ def _banner(base: str) -> str:
     return "\n".join(lines)
 
 
-def supervise(children: Sequence[tuple[str, list[str]]], *, banner: str = "", grace: float = 15.0) -> int:
-    """Run the children until Ctrl-C / SIGTERM / one of them dies; then stop them all."""
+RESTARTS_ALLOWED = 5  # per child within RESTART_WINDOW; past that `up` gives up (exit 1)
+RESTART_WINDOW = 600.0
+POSTGRES_RESTART_ATTEMPTS = 10  # two seconds apart; then `up` exits 1 for its supervisor
+
+
+class Child:
+    """One supervised process, the leader of its own process group."""
+
+    def __init__(self, name: str, argv: list[str]) -> None:
+        self.name = name
+        self.argv = argv
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.started = 0.0
+        self.restarts: list[float] = []
+
+    def start(self) -> None:
+        # Each child leads its own process group: a Ctrl-C (SIGINT to the terminal's group)
+        # reaches only us, and we stop each child once, in order, instead of every process
+        # of every child being hit at once (which leaves Celery's pool half-dead).
+        self.proc = subprocess.Popen(self.argv, process_group=0)
+        self.started = time.monotonic()
+        step(f"已启动 {self.name} (pid {self.proc.pid})")
+
+    def kill_group(self, grace: float = 5.0) -> None:
+        """SIGTERM to the whole group (master and pool), SIGKILL what is left after ``grace``."""
+        assert self.proc is not None
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, sig)
+            try:
+                self.proc.wait(timeout=grace)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        self.proc.wait()
+        # pool children that outlived their master (a hung Celery's) go with the group
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+
+    def may_restart(self) -> bool:
+        now = time.monotonic()
+        self.restarts = [t for t in self.restarts if now - t < RESTART_WINDOW]
+        if len(self.restarts) >= RESTARTS_ALLOWED:
+            return False
+        self.restarts.append(now)
+        return True
+
+
+class Watchdog:
+    """What `up` checks between polls: the embedded PostgreSQL it owns, and the worker's heartbeat.
+
+    - PostgreSQL dead → started again on the same data folder (same socket, so every child's
+      ``DATABASE_URL`` still works); after ``POSTGRES_RESTART_ATTEMPTS`` failures `up` stops
+      everything and exits 1, for a supervisor (systemd, a container runtime) to restart it.
+    - No worker heartbeat for ``WORKER_STALL_SECONDS`` while the database was up → the worker
+      (master and pool) is killed and started again.
+    """
+
+    def __init__(self, *, owns_postgres: bool) -> None:
+        self.owns_postgres = owns_postgres
+        self.database_up_since = time.monotonic()
+        self.last_heartbeat_check = 0.0
+
+    def postgres(self) -> bool:
+        """True when the database is usable (or not ours to watch); False when `up` must give up."""
+        from onewindow.platform.project import embedded
+
+        if not self.owns_postgres or embedded.postgres_running():
+            return True
+        step("内置 PostgreSQL 已停止，正在重启 …")
+        started = time.monotonic()
+        for attempt in range(1, POSTGRES_RESTART_ATTEMPTS + 1):
+            try:
+                embedded.restart_postgres()
+            except Exception as exc:  # backends of the dead server may still hold its memory
+                step(f"重启内置 PostgreSQL 失败（第 {attempt} 次）：{type(exc).__name__}")
+                time.sleep(2.0)
+                continue
+            self.database_up_since = time.monotonic()
+            step(f"内置 PostgreSQL 已重启（{time.monotonic() - started:.1f}s）")
+            return True
+        step("内置 PostgreSQL 无法重启：停止全部进程，退出状态 1")
+        return False
+
+    def worker_stalled(self, worker: Child) -> float | None:
+        """The heartbeat's age when the worker is stuck, None otherwise (checked every 5 s)."""
+        from django.conf import settings
+        from django.db import connection
+
+        from onewindow.platform.project.heartbeat import heartbeat_age
+
+        now = time.monotonic()
+        if now - self.last_heartbeat_check < 5.0:
+            return None
+        self.last_heartbeat_check = now
+        limit = settings.WORKER_STALL_SECONDS
+        if now - worker.started < limit or now - self.database_up_since < limit:
+            return None  # a worker just started, or a database just back, has had no chance
+        try:
+            age = heartbeat_age()
+            if age is None and now - worker.started < 2 * limit:
+                return None  # the first heartbeat waits for beat's first round too
+        except Exception:
+            connection.close()
+            self.database_up_since = time.monotonic()  # the database is away: not the worker's fault
+            return None
+        if age is not None and age <= limit:
+            return None
+        return age if age is not None else now - worker.started
+
+
+def supervise(
+    children: Sequence[tuple[str, list[str]]],
+    *,
+    banner: str = "",
+    grace: float = 15.0,
+    watchdog: Watchdog | None = None,
+) -> int:
+    """Run the children until Ctrl-C / SIGTERM; restart one that dies or (the worker) hangs.
+
+    A child that dies more than ``RESTARTS_ALLOWED`` times in ``RESTART_WINDOW`` seconds, or
+    an embedded PostgreSQL that cannot be restarted, stops everything with exit status 1.
+    """
     stopping = {"signal": 0}
 
     def on_signal(signum: int, _frame: Any) -> None:
@@ -167,38 +326,49 @@ def supervise(children: Sequence[tuple[str, list[str]]], *, banner: str = "", gr
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    procs: list[tuple[str, subprocess.Popen[bytes]]] = []
-    for name, argv in children:
-        # Each child leads its own process group: a Ctrl-C (SIGINT to the terminal's group)
-        # reaches only us, and we stop each child once, in order, instead of every process
-        # of every child being hit at once (which leaves Celery's pool half-dead).
-        procs.append((name, subprocess.Popen(argv, process_group=0)))
-        step(f"已启动 {name} (pid {procs[-1][1].pid})")
+    procs = [Child(name, argv) for name, argv in children]
+    for child in procs:
+        child.start()
     if banner:
         print(banner, flush=True)
     exit_code = 0
     try:
         while not stopping["signal"]:
-            for name, proc in procs:
-                if proc.poll() is not None:
-                    step(f"{name} 意外退出（状态 {proc.returncode}），正在停止其余进程")
-                    stopping["signal"] = -1
-                    exit_code = 1
-                    break
+            if watchdog is not None and not watchdog.postgres():
+                exit_code = 1
+                break
+            for child in procs:
+                assert child.proc is not None
+                if child.proc.poll() is not None:
+                    if not child.may_restart():
+                        step(f"{child.name} 反复退出（状态 {child.proc.returncode}），正在停止其余进程")
+                        stopping["signal"] = -1
+                        exit_code = 1
+                        break
+                    step(f"{child.name} 意外退出（状态 {child.proc.returncode}），正在重启")
+                    child.kill_group(grace=1.0)
+                    child.start()
+                elif watchdog is not None and child.name == "worker":
+                    age = watchdog.worker_stalled(child)
+                    if age is not None:
+                        step(f"worker 已 {age:.0f}s 没有心跳（进程池可能卡住），正在重启")
+                        child.kill_group()
+                        child.start()
             time.sleep(0.3)
     finally:
         step("正在停止 …")
-        for _name, proc in procs:
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGTERM)
+        for child in procs:
+            if child.proc is not None and child.proc.poll() is None:
+                child.proc.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + grace
-        for name, proc in procs:
+        for child in procs:
+            if child.proc is None:
+                continue
             try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+                child.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                step(f"{name} 未在 {grace:.0f}s 内退出，强制结束")
-                proc.kill()
-                proc.wait()
+                step(f"{child.name} 未在 {grace:.0f}s 内退出，强制结束")
+                child.kill_group(grace=1.0)
         from onewindow.platform.project import embedded
 
         embedded.stop_postgres()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError
@@ -42,41 +44,86 @@ def enqueue_notification(channel: str, recipient: str, body: str, *, subject: st
     return message
 
 
-def deliver_pending(limit: int = 100) -> int:
-    """Send up to ``limit`` pending messages of the active county; returns how many were sent.
+def _claim() -> tuple[OutboxMessage, bool] | None:
+    """Take the oldest message to send and commit the claim before anything is sent.
 
-    Each message is locked (SKIP LOCKED) and updated in its own transaction, so two workers
-    never send the same message and one failure does not hold back the rest.
+    A pending message, or one claimed longer than the lease ago (its worker died between the
+    send and the record); the second is a retry and says so.
+    """
+    now = clock.now()
+    cutoff = now - dt.timedelta(seconds=settings.OUTBOX_CLAIM_LEASE_SECONDS)
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(Q(status=OutboxStatus.PENDING) | Q(status=OutboxStatus.SENDING, claimed_at__lt=cutoff))
+            .order_by("created_at", "id")
+            .first()
+        )
+        if message is None:
+            return None
+        retry = message.status == OutboxStatus.SENDING
+        message.status = OutboxStatus.SENDING
+        message.claimed_at = now
+        message.attempts += 1
+        message.save(update_fields=["status", "claimed_at", "attempts"])
+    return message, retry
+
+
+def deliver_pending(limit: int = 100) -> int:
+    """Send up to ``limit`` messages of the active county; returns how many were delivered.
+
+    Effectively once, whatever dies when: (1) the claim commits (``sending``, SKIP LOCKED, so
+    two workers never take one message); (2) the channel sends with the row's idempotency key;
+    (3) the record (``sent`` and its audit event) commits. A worker killed between (2) and (3)
+    leaves the row claimed; after ``OUTBOX_CLAIM_LEASE_SECONDS`` another worker takes it, asks
+    the gateway whether that key was delivered (``delivered``) and records it without sending,
+    or sends again under the same key, which the gateway delivers once.
     """
     sent = 0
     for _ in range(limit):
+        claimed = _claim()
+        if claimed is None:
+            break
+        message, retry = claimed
+        key = message.idempotency_key
+        try:
+            sender = get_channel(message.channel)
+            already = getattr(sender, "delivered", None)
+            if retry and already is not None and already(key):
+                log.info("outbox message %s was delivered before its worker stopped; recorded", key)
+            else:
+                sender.send(message, key)
+        except Exception as exc:  # a channel's failure is data, not a crash
+            _record_failure(message, exc)
+            continue
         with transaction.atomic():
-            message = (
-                OutboxMessage.objects.select_for_update(skip_locked=True)
-                .filter(status=OutboxStatus.PENDING)
-                .order_by("created_at", "id")
-                .first()
+            recorded = OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.SENDING).update(
+                status=OutboxStatus.SENT, sent_at=clock.now()
             )
-            if message is None:
-                break
-            message.attempts += 1
-            try:
-                get_channel(message.channel).send(message)
-            except Exception as exc:  # a channel's failure is data, not a crash
-                message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-                if message.attempts >= MAX_ATTEMPTS:
-                    message.status = OutboxStatus.FAILED
-                    record_event(
-                        "notification.failed",
-                        message,
-                        data={"channel": message.channel, "error": message.last_error},
-                    )
-                message.save(update_fields=["attempts", "last_error", "status"])
-                log.warning("outbox message %s failed: %s", message.pk, message.last_error)
-                continue
-            message.status = OutboxStatus.SENT
-            message.sent_at = clock.now()
-            message.save(update_fields=["attempts", "status", "sent_at"])
-            record_event("notification.sent", message, data={"channel": message.channel})
-            sent += 1
+            if recorded:
+                record_event(
+                    "notification.sent",
+                    message,
+                    data={"channel": message.channel, "attempts": message.attempts, "retry": retry},
+                )
+        sent += recorded
     return sent
+
+
+def _record_failure(message: OutboxMessage, exc: Exception) -> None:
+    message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+    message.claimed_at = None
+    message.status = OutboxStatus.FAILED if message.attempts >= MAX_ATTEMPTS else OutboxStatus.PENDING
+    with transaction.atomic():
+        message.save(update_fields=["last_error", "claimed_at", "status"])
+        if message.status == OutboxStatus.FAILED:
+            record_event(
+                "notification.failed", message, data={"channel": message.channel, "error": message.last_error}
+            )
+    log.warning("outbox message %s failed: %s", message.pk, message.last_error)
+
+
+def pending_summary() -> tuple[int, dt.datetime | None]:
+    """How many messages of the active county wait (pending or claimed), and the oldest's time."""
+    waiting = OutboxMessage.objects.filter(status__in=[OutboxStatus.PENDING, OutboxStatus.SENDING])
+    return waiting.count(), waiting.order_by("created_at").values_list("created_at", flat=True).first()
