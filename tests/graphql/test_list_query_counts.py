@@ -18,6 +18,7 @@ from onewindow.platform.accounts.models import ApiToken
 from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock
 from onewindow.platform.counties.models import County
+from onewindow.tenants.assistance.models import AssistanceComplaint
 from onewindow.tenants.catalog.models import Bundle, ServiceItem
 from onewindow.tenants.catalogchanges.models import CatalogChangeRequest
 from onewindow.tenants.escalation.models import ChainVersion, Watch
@@ -26,7 +27,7 @@ from onewindow.tenants.hall.models import Department, ServiceTeam, StaffMember, 
 from onewindow.tenants.reviews.models import Review
 from onewindow.tenants.scoring.models import Incident, Period, RuleSet
 from onewindow.tenants.workcalendar.models import CalendarOverride
-from onewindow.tenants.workorders.models import AssistanceComplaint, WorkOrder
+from onewindow.tenants.workorders.models import WorkOrder
 from tests.factories import bulk, bulk_cases, clones, member_of
 from tests.graphql.helpers import county_path, gql
 from tests.graphql.test_query_counts import page_counts
