@@ -106,7 +106,7 @@ def test_a_village_request_walks_to_the_county_and_back_on_the_county_calendar()
         ("delivered", "galutu-v1"),
         ("evaluated", "galutu-v1"),
     ]
-    agents, sites = selectors.measures()
+    _agents, sites = selectors.measures()
     village = next(m for m in sites if m.key == "galutu-v1")
     assert (village.requests, village.handovers, village.on_time, village.satisfaction) == (1, 2, 1, 1.0)
 

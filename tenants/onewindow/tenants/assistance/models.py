@@ -42,6 +42,9 @@ class AssistanceSettings(models.Model):
     class Meta:
         verbose_name = "帮办代办设置"
 
+    def __str__(self) -> str:
+        return "帮办代办设置"
+
 
 class AssistanceSite(ConfigEntity):
     """A site's 帮办代办 network entry: its agents, item list and 代办员责任清单."""
@@ -62,6 +65,9 @@ class SiteAgent(models.Model):
     class Meta:
         ordering = ["network", "position"]
 
+    def __str__(self) -> str:
+        return f"{self.staff_id} {self.kind}"
+
 
 class SiteItem(models.Model):
     network = models.ForeignKey(AssistanceSite, on_delete=models.CASCADE, related_name="items")
@@ -71,6 +77,9 @@ class SiteItem(models.Model):
 
     class Meta:
         ordering = ["network", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.mode}"
 
 
 class Criterion(models.TextChoices):
@@ -102,6 +111,9 @@ class SiteInspection(models.Model):
     class Meta:
         ordering = ["site", "criterion", "-checked_on", "-id"]
         verbose_name = "8个统一检查记录"
+
+    def __str__(self) -> str:
+        return f"{self.site_id} {self.criterion} {self.checked_on}"
 
 
 class RequestStatus(models.TextChoices):
@@ -188,6 +200,9 @@ class RequestStep(models.Model):
     class Meta:
         ordering = ["request", "at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.kind}"
+
 
 class Handover(models.Model):
     """A hand-over between levels: the materials list, acknowledged item by item by the receiver."""
@@ -205,6 +220,9 @@ class Handover(models.Model):
 
     class Meta:
         ordering = ["request", "handed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} → {self.to_site_id}"
 
 
 class AssistanceComplaint(models.Model):

@@ -125,7 +125,8 @@ def _staffing(entries: list[AssistanceSiteSpec], ctx: PackContext) -> Iterator[E
         path = f"assistance_sites[{found[0]}].agents" if found else "assistance_sites"
         yield ErrorDetail(
             "AGENTS_BELOW_MINIMUM",
-            f"{site.name}（{LEVEL_NAMES.get(site.level, site.level)}）只有 {have} 名代办员，至少应有 {need} 名",
+            f"{site.name}（{LEVEL_NAMES.get(site.level, site.level)}）"
+            f"只有 {have} 名代办员，至少应有 {need} 名",
             path,
         )
 

@@ -117,7 +117,7 @@ def compliance() -> list[SiteCompliance]:
         items = list(network.items.all()) if network else []
         need = getattr(spec.min_agents, site.level)
         entry = SiteCompliance(site, network, need, agents, items)
-        derived = {
+        derived: dict[str, tuple[bool, str]] = {
             Criterion.WINDOW: (
                 site.pk in windows,
                 "帮办代办窗口" if site.pk in windows else "未设帮办代办窗口",
