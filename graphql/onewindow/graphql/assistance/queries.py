@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from onewindow.graphql.assistance.types import (
     AssistanceComplaintType,
@@ -13,12 +13,15 @@ from onewindow.graphql.assistance.types import (
     LedgerType,
     MeasuresType,
     SiteComplianceType,
+    TrackingType,
 )
 from onewindow.graphql.core.connections import ConnectionField
 from onewindow.graphql.core.errors import Error, api_error
 from onewindow.graphql.core.permissions import require
 from onewindow.platform.accounts.roles import Perm
+from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.assistance import selectors
+from onewindow.tenants.assistance.links import request_from_token
 from onewindow.tenants.assistance.models import (
     OPEN_REQUEST_STATUSES,
     AssistanceComplaint,
@@ -70,6 +73,11 @@ class AssistanceQueries(graphene.ObjectType):
     )
     assistance_measures = graphene.Field(MeasuresType, required=True, description="按代办员、场所的办理情况")
     assistance_settings = graphene.Field(AssistanceSettingsType, required=True)
+    assistance_tracking = graphene.Field(
+        TrackingType,
+        token=graphene.String(required=True),
+        description="群众扫二维码查询进度（公开）",
+    )
     assistance_complaints = ConnectionField(
         AssistanceComplaintType,
         open_only=graphene.Boolean(default_value=False),
@@ -84,8 +92,6 @@ class AssistanceQueries(graphene.ObjectType):
     ) -> QuerySet[AssistanceRequest]:
         qs = _requests()
         if site:
-            from django.db.models import Q
-
             qs = qs.filter(Q(site__code=site) | Q(current_site__code=site))
         if open_only:
             qs = qs.filter(status__in=OPEN_REQUEST_STATUSES)
@@ -148,6 +154,13 @@ class AssistanceQueries(graphene.ObjectType):
             min_village=spec.min_agents.village,
             min_county=spec.min_agents.county,
         )
+
+    @staticmethod
+    def resolve_assistance_tracking(root: Any, info: Any, token: str) -> AssistanceRequest | None:
+        try:
+            return request_from_token(token)
+        except BusinessError:
+            return None
 
     @staticmethod
     @require(Perm.WORK_ORDERS)

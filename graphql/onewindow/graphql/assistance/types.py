@@ -398,3 +398,44 @@ class AssistanceSettingsType(graphene.ObjectType):
     min_township = graphene.Int(required=True)
     min_village = graphene.Int(required=True)
     min_county = graphene.Int(required=True)
+
+
+class TrackedStepType(graphene.ObjectType):
+    class Meta:
+        name = "AssistanceTrackedStep"
+
+    kind_label = graphene.String(required=True)
+    at = graphene.DateTime(required=True)
+    site_name = graphene.String(required=True)
+
+
+class TrackingType(graphene.ObjectType):
+    """What the applicant sees through the QR: no personal data, no staff names."""
+
+    class Meta:
+        name = "AssistanceTracking"
+
+    number = graphene.String(required=True)
+    status_label = graphene.String(required=True)
+    current_site_name = graphene.String(required=True)
+    item_names = graphene.List(graphene.NonNull(graphene.String), required=True)
+    steps = graphene.List(graphene.NonNull(TrackedStepType), required=True)
+
+    @staticmethod
+    def resolve_status_label(root: AssistanceRequest, info: Any) -> str:
+        return root.get_status_display()
+
+    @staticmethod
+    def resolve_current_site_name(root: AssistanceRequest, info: Any) -> str:
+        return root.current_site.name
+
+    @staticmethod
+    def resolve_item_names(root: AssistanceRequest, info: Any) -> list[str]:
+        return [i.name for i in root.items.all()]
+
+    @staticmethod
+    def resolve_steps(root: AssistanceRequest, info: Any) -> list[TrackedStepType]:
+        return [
+            TrackedStepType(kind_label=s.get_kind_display(), at=s.at, site_name=s.site.name)
+            for s in root.steps.select_related("site")
+        ]
