@@ -71,6 +71,8 @@ def test_compliance_ledger_and_excel(wushen, wenling) -> None:  # type: ignore[n
     xlsx = get(manager, f"/c/150626/assistance/ledger.xlsx?site=galutu-v1&month={month}")
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     text = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
-    assert any("帮办代办工作台账" in t for t in text) and "张三" in text and any("受托 1 件" in t for t in text)
+    assert (
+        any("帮办代办工作台账" in t for t in text) and "张三" in text and any("受托 1 件" in t for t in text)
+    )
     outsider = logged_in(wenling, Role.CENTRE_MANAGER)
     assert get(outsider, BASE).status_code in (403, 404)
