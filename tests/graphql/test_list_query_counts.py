@@ -312,3 +312,23 @@ def test_configuration_lists_cost_the_same_with_10_or_100_more_entries(
     ten = count()
     clones(base, 90, start=10, m2m=m2m)
     assert count() == ten
+
+
+def test_assistance_requests(client: Client, wushen: County) -> None:
+    from onewindow.tenants.assistance.services import hand_over, take_request
+
+    connection.set_tenant(wushen)
+    client.force_login(member_of(wushen, Role.AGENT))
+    for i in range(100):
+        request = take_request(
+            site="galutu-v1", agent="S014", applicant_name=f"申请人{i}", items=["MS-YL"],
+            materials=["居民身份证"], consent=True, actor="tests",
+        )  # fmt: skip
+        if i % 2:
+            hand_over(request.number, materials=["居民身份证"], actor="tests")
+    same_at_10_and_100(
+        client,
+        "assistanceRequests",
+        "number agentName siteName currentSiteName itemNames materials steps { kindLabel siteName } "
+        "handovers { toSite materials } pendingHandover { fromSite }",
+    )
