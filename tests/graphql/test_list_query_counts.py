@@ -18,6 +18,7 @@ from onewindow.platform.accounts.models import ApiToken
 from onewindow.platform.accounts.roles import Role
 from onewindow.platform.core import clock
 from onewindow.platform.counties.models import County
+from onewindow.tenants.assistance.models import AssistanceComplaint
 from onewindow.tenants.catalog.models import Bundle, ServiceItem
 from onewindow.tenants.catalogchanges.models import CatalogChangeRequest
 from onewindow.tenants.escalation.models import ChainVersion, Watch
@@ -26,7 +27,7 @@ from onewindow.tenants.hall.models import Department, ServiceTeam, StaffMember, 
 from onewindow.tenants.reviews.models import Review
 from onewindow.tenants.scoring.models import Incident, Period, RuleSet
 from onewindow.tenants.workcalendar.models import CalendarOverride
-from onewindow.tenants.workorders.models import AssistanceComplaint, WorkOrder
+from onewindow.tenants.workorders.models import WorkOrder
 from tests.factories import bulk, bulk_cases, clones, member_of
 from tests.graphql.helpers import county_path, gql
 from tests.graphql.test_query_counts import page_counts
@@ -311,3 +312,23 @@ def test_configuration_lists_cost_the_same_with_10_or_100_more_entries(
     ten = count()
     clones(base, 90, start=10, m2m=m2m)
     assert count() == ten
+
+
+def test_assistance_requests(client: Client, wushen: County) -> None:
+    from onewindow.tenants.assistance.services import hand_over, take_request
+
+    connection.set_tenant(wushen)
+    client.force_login(member_of(wushen, Role.AGENT))
+    for i in range(100):
+        request = take_request(
+            site="galutu-v1", agent="S014", applicant_name=f"申请人{i}", items=["MS-YL"],
+            materials=["居民身份证"], consent=True, actor="tests",
+        )  # fmt: skip
+        if i % 2:
+            hand_over(request.number, materials=["居民身份证"], actor="tests")
+    same_at_10_and_100(
+        client,
+        "assistanceRequests",
+        "number agentName siteName currentSiteName itemNames materials steps { kindLabel siteName } "
+        "handovers { toSite materials } pendingHandover { fromSite }",
+    )

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError
+from onewindow.tenants.assistance.services import file_assistance_complaint
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.cases.services import accept_case, decide_case, issue_result
 from onewindow.tenants.catalogchanges.services import report_catalog_change
@@ -29,7 +30,6 @@ from onewindow.tenants.reviews.services import submit_review
 from onewindow.tenants.scoring.models import Incident
 from onewindow.tenants.scoring.services import close_period, open_period
 from onewindow.tenants.scoring.subscriptions import REVIEW_RATIO, rule_event_names
-from onewindow.tenants.workorders.services import file_assistance_complaint
 from tests.tenants.cases_helpers import APPROVER_ROLES, post_approver, receive
 
 pytestmark = pytest.mark.django_db

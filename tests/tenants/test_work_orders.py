@@ -154,8 +154,8 @@ def test_walk_in_bad_reviews_go_to_the_windows_lead_department() -> None:
 
 
 def test_assistance_complaints_are_answered_within_three_working_days() -> None:
+    from onewindow.tenants.assistance.services import answer_assistance_complaint, file_assistance_complaint
     from onewindow.tenants.escalation.models import Firing
-    from onewindow.tenants.workorders.services import answer_assistance_complaint, file_assistance_complaint
 
     tz = clock.COUNTY_TZ
     with clock.frozen_at("2026-09-29 10:00"):

@@ -49,6 +49,14 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
         ],
     ),
     (
+        "帮办代办",
+        [
+            Entry("帮办代办委托", "bff:assistance", frozenset({"assistance.handle"})),
+            Entry("网络与8个统一", "bff:assistance-compliance", frozenset({"assistance.handle"})),
+            Entry("工作台账", "bff:assistance-ledger", frozenset({"assistance.handle"})),
+        ],
+    ),
+    (
         "中心管理",
         [
             Entry("超期与挂牌警示", "bff:manage-overdue", frozenset({"case.manage"})),

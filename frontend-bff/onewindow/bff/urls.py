@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from onewindow.bff.approvals import views as approvals
 from onewindow.bff.assessment import views as assessment
+from onewindow.bff.assistance import views as assistance
 from onewindow.bff.benchmarks import views as benchmarks
 from onewindow.bff.cases import views as cases
 from onewindow.bff.catalog import views as catalog
@@ -51,6 +52,15 @@ urlpatterns = [
     path("manage/fallback/register", fallback.register, name="fallback-register"),
     path("manage/fallback/<str:number>/", fallback.case_detail, name="fallback-case"),
     path("manage/fallback/<str:number>/<str:action>", fallback.case_action, name="fallback-action"),
+    path("assistance/", assistance.requests, name="assistance"),
+    path("assistance/take", assistance.take, name="assistance-take"),
+    path("assistance/network/", assistance.compliance, name="assistance-compliance"),
+    path("assistance/network/inspect", assistance.inspect, name="assistance-inspect"),
+    path("assistance/ledger/", assistance.ledger, name="assistance-ledger"),
+    path("assistance/ledger.xlsx", assistance.ledger_xlsx, name="assistance-ledger-xlsx"),
+    path("assistance/r/<str:number>/", assistance.detail, name="assistance-request"),
+    path("assistance/r/<str:number>/<str:action>", assistance.action, name="assistance-action"),
+    path("a/t/<str:token>", assistance.track, name="assistance-track"),
     path("manage/work-orders/", workorders.order_list, name="work-orders"),
     path("manage/work-orders/<str:number>/", workorders.order_detail, name="work-order"),
     path("manage/work-orders/<str:number>/<str:action>", workorders.order_action, name="work-order-action"),

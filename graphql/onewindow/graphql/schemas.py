@@ -18,6 +18,18 @@ from onewindow.graphql.accounts.mutations.revoke_api_token import RevokeApiToken
 from onewindow.graphql.accounts.mutations.set_member_roles import SetMemberRoles
 from onewindow.graphql.accounts.people_queries import PeopleQueries
 from onewindow.graphql.accounts.queries import AccountQueries
+from onewindow.graphql.assistance.mutations.acknowledge_assistance_handover import (
+    AcknowledgeAssistanceHandover,
+)
+from onewindow.graphql.assistance.mutations.answer_assistance_complaint import AnswerAssistanceComplaint
+from onewindow.graphql.assistance.mutations.confirm_assistance_delivery import ConfirmAssistanceDelivery
+from onewindow.graphql.assistance.mutations.evaluate_assistance_request import EvaluateAssistanceRequest
+from onewindow.graphql.assistance.mutations.file_assistance_complaint import FileAssistanceComplaint
+from onewindow.graphql.assistance.mutations.hand_over_assistance_request import HandOverAssistanceRequest
+from onewindow.graphql.assistance.mutations.record_site_inspection import RecordSiteInspection
+from onewindow.graphql.assistance.mutations.return_assistance_result import ReturnAssistanceResult
+from onewindow.graphql.assistance.mutations.take_assistance_request import TakeAssistanceRequest
+from onewindow.graphql.assistance.queries import AssistanceQueries
 from onewindow.graphql.benchmarks.mutations.publish_benchmark import PublishBenchmark
 from onewindow.graphql.benchmarks.mutations.run_benchmark_rollup import RunBenchmarkRollup
 from onewindow.graphql.benchmarks.queries import CountyBenchmarkQueries, PlatformBenchmarkQueries
@@ -119,9 +131,7 @@ from onewindow.graphql.scoring.mutations.retire_rule_set import RetireRuleSet
 from onewindow.graphql.scoring.mutations.save_rule_set import SaveRuleSet
 from onewindow.graphql.scoring.queries import ScoringQueries, ScoringSummaryQueries
 from onewindow.graphql.scoring.rule_set_queries import RuleSetQueries
-from onewindow.graphql.workorders.mutations.answer_assistance_complaint import AnswerAssistanceComplaint
 from onewindow.graphql.workorders.mutations.classify_work_order import ClassifyWorkOrder
-from onewindow.graphql.workorders.mutations.file_assistance_complaint import FileAssistanceComplaint
 from onewindow.graphql.workorders.mutations.record_callback import RecordCallback
 from onewindow.graphql.workorders.mutations.report_rectification import ReportRectification
 from onewindow.graphql.workorders.mutations.submit_follow_up_rating import SubmitFollowUpRating
@@ -151,6 +161,7 @@ class CountyQuery(
     PolicyQueries,
     QueueingQueries,
     QueueStatisticsQueries,
+    AssistanceQueries,
     graphene.ObjectType,
 ):
     pass
@@ -184,6 +195,13 @@ class CountyMutation(graphene.ObjectType):
     record_callback = RecordCallback.Field()
     file_assistance_complaint = FileAssistanceComplaint.Field()
     answer_assistance_complaint = AnswerAssistanceComplaint.Field()
+    take_assistance_request = TakeAssistanceRequest.Field()
+    hand_over_assistance_request = HandOverAssistanceRequest.Field()
+    acknowledge_assistance_handover = AcknowledgeAssistanceHandover.Field()
+    return_assistance_result = ReturnAssistanceResult.Field()
+    confirm_assistance_delivery = ConfirmAssistanceDelivery.Field()
+    evaluate_assistance_request = EvaluateAssistanceRequest.Field()
+    record_site_inspection = RecordSiteInspection.Field()
     save_chain = SaveChain.Field()
     record_incident = RecordIncident.Field()
     open_period = OpenPeriod.Field()

@@ -7,9 +7,9 @@ from django.db.models import QuerySet
 
 from onewindow.graphql.core.connections import ConnectionField
 from onewindow.graphql.core.permissions import require
-from onewindow.graphql.workorders.types import AssistanceComplaintType, OrderStatusEnum, WorkOrderType
+from onewindow.graphql.workorders.types import OrderStatusEnum, WorkOrderType
 from onewindow.platform.accounts.roles import Perm
-from onewindow.tenants.workorders.models import AssistanceComplaint, WorkOrder
+from onewindow.tenants.workorders.models import WorkOrder
 from onewindow.tenants.workorders.services import callback_rate
 
 
@@ -21,12 +21,6 @@ class WorkOrderQueries(graphene.ObjectType):
         WorkOrderType, number=graphene.String(required=True), description="按编号查询一张差评整改工单"
     )
     work_order_callback_rate = graphene.Float(description="差评回访率（目标 100%）")
-    assistance_complaints = ConnectionField(
-        AssistanceComplaintType,
-        open_only=graphene.Boolean(default_value=False),
-        description="帮办代办投诉（最早到期在前）",
-        required=True,
-    )
 
     @staticmethod
     @require(Perm.WORK_ORDERS)
@@ -40,16 +34,6 @@ class WorkOrderQueries(graphene.ObjectType):
     @require(Perm.WORK_ORDERS)
     def resolve_work_order(root: Any, info: Any, number: str) -> WorkOrder | None:
         return WorkOrder.objects.select_related("department", "review__case").filter(number=number).first()
-
-    @staticmethod
-    @require(Perm.WORK_ORDERS)
-    def resolve_assistance_complaints(
-        root: Any, info: Any, open_only: bool = False, **_: Any
-    ) -> QuerySet[AssistanceComplaint]:
-        qs = AssistanceComplaint.objects.all()
-        if open_only:
-            qs = qs.filter(replied_at__isnull=True)
-        return qs.order_by("due_on", "id")
 
     @staticmethod
     @require(Perm.WORK_ORDERS)

@@ -6,7 +6,7 @@ import graphene
 from graphene_django import DjangoObjectType
 
 from onewindow.graphql.core.connections import CountableConnection
-from onewindow.tenants.workorders.models import AssistanceComplaint, OrderStatus, WorkOrder
+from onewindow.tenants.workorders.models import OrderStatus, WorkOrder
 
 OrderStatusEnum = graphene.Enum.from_enum(OrderStatus, description="工单状态")
 
@@ -52,25 +52,3 @@ class WorkOrderType(DjangoObjectType):
     @staticmethod
     def resolve_case_number(root: WorkOrder, info: Any) -> str | None:
         return root.review.case.number if root.review.case_id else None  # type: ignore[union-attr]
-
-
-class AssistanceComplaintType(DjangoObjectType):
-    """帮办代办投诉 (3 working days)."""
-
-    class Meta:
-        model = AssistanceComplaint
-        name = "AssistanceComplaint"
-        use_connection = True
-        connection_class = CountableConnection
-        fields = (
-            "number",
-            "complainant_name",
-            "agent",
-            "case_number",
-            "content",
-            "received_on",
-            "due_on",
-            "finding",
-            "substantiated",
-            "replied_at",
-        )

@@ -40,6 +40,7 @@ class Perm(StrEnum):
     SCORING = "scoring.manage"  # record incidents, close and post periods, decide objections
     DASHBOARD_VIEW = "county.view_dashboard"  # 领导驾驶舱: the county's figures, week by week
     QUEUE_CALL = "queue.call"  # 叫号 at a window, tickets at the 询导 desk, the day's bookings
+    ASSISTANCE = "assistance.handle"  # 帮办代办: take, hand over, receive, return; the network pages
     # platform API
     PLATFORM_VIEW_COUNTIES = "platform.view_counties"
     PLATFORM_ONBOARD_COUNTY = "platform.onboard_county"
@@ -81,16 +82,20 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.SCORING,
             Perm.DASHBOARD_VIEW,
             Perm.QUEUE_CALL,
+            Perm.ASSISTANCE,
         }
     ),
     Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER | {Perm.QUEUE_CALL}),
     Role.INTAKE_CLERK: frozenset(
-        _EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.CASE_ISSUE, Perm.VIEW_PII, Perm.QUEUE_CALL}
+        _EVERY_COUNTY_MEMBER
+        | {Perm.CASE_INTAKE, Perm.CASE_ISSUE, Perm.VIEW_PII, Perm.QUEUE_CALL, Perm.ASSISTANCE}
     ),
     Role.APPROVER: frozenset(
         _EVERY_COUNTY_MEMBER | {Perm.CASE_PROCESS, Perm.CASE_DECIDE, Perm.VIEW_PII, Perm.WORK_ORDERS}
     ),
-    Role.AGENT: frozenset(_EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.VIEW_PII, Perm.QUEUE_CALL}),
+    Role.AGENT: frozenset(
+        _EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.VIEW_PII, Perm.QUEUE_CALL, Perm.ASSISTANCE}
+    ),
     Role.SUPERVISOR: frozenset(_EVERY_COUNTY_MEMBER | {Perm.WORK_ORDERS, Perm.SCORING}),
     Role.LEADER: frozenset(_EVERY_COUNTY_MEMBER | {Perm.DASHBOARD_VIEW}),
 }

@@ -121,6 +121,7 @@ TENANT_APPS = [
     "onewindow.tenants.scoring",
     "onewindow.tenants.metrics",
     "onewindow.tenants.queueing",
+    "onewindow.tenants.assistance",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"

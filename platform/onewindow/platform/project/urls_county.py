@@ -7,6 +7,7 @@ from django.urls import include, path
 from onewindow.graphql.core.views import OneWindowGraphQLView
 from onewindow.graphql.schemas import county_schema
 from onewindow.platform.project.urls_common import common_patterns
+from onewindow.tenants.assistance import views as assistance
 from onewindow.tenants.cases.views import correction_notice
 from onewindow.tenants.fallback.views import assignment_sheet
 from onewindow.tenants.scoring.views import assessment_table
@@ -16,6 +17,8 @@ urlpatterns = [
     path("graphql", OneWindowGraphQLView.as_view(schema=county_schema), name="graphql"),
     path("notices/<str:number>.pdf", correction_notice, name="correction-notice-pdf"),
     path("assignments/<str:number>.pdf", assignment_sheet, name="assignment-pdf"),
+    path("assistance/<str:number>/mandate.pdf", assistance.mandate, name="assistance-mandate-pdf"),
+    path("assistance/<str:number>/receipt.pdf", assistance.receipt, name="assistance-receipt-pdf"),
     path("assessments/<int:period_id>.xlsx", assessment_table, name="assessment-xlsx"),
     path("people/", include("onewindow.bff.people.urls")),  # its own namespace: the platform has it too
     path("", include("onewindow.bff.urls")),

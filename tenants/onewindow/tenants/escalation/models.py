@@ -19,6 +19,7 @@ class SubjectKind(models.TextChoices):
     BAD_REVIEW = "bad_review", "差评整改"
     ASSISTANCE_COMPLAINT = "assistance_complaint", "帮办代办投诉"
     CATALOG_CHANGE = "catalog_change", "事项目录调整"
+    ASSISTANCE_REQUEST = "assistance_request", "帮办代办委托"
 
 
 class Chain(ConfigEntity):

@@ -250,9 +250,10 @@ class Slice:
         key: str = "code",
         unordered: tuple[str, ...] = (),
         check: Check | None = None,
+        warn: Check | None = None,
     ) -> None:
         self.name, self.spec, self.model, self.columns = name, spec, model, cols
-        self.key, self.unordered, self._check = key, unordered, check
+        self.key, self.unordered, self._check, self._warn = key, unordered, check, warn
 
     def default(self) -> Any:
         return []
@@ -268,6 +269,11 @@ class Slice:
 
     def check(self, ctx: PackContext) -> list[ErrorDetail]:
         return list(self._check(getattr(ctx.pack, self.name), ctx)) if self._check else []
+
+    def warnings(self, ctx: PackContext) -> list[ErrorDetail]:
+        """What is allowed but falls short of a rule (a site below its staffing minimum): the
+        pack applies, and the problems are shown beside it."""
+        return list(self._warn(getattr(ctx.pack, self.name), ctx)) if self._warn else []
 
     def normalise(self, entry: dict[str, Any], ctx: PackContext) -> None:
         """Put one entry (JSON data) in canonical form, in place."""
@@ -298,6 +304,9 @@ class Settings(Slice):
 
     def check(self, ctx: PackContext) -> list[ErrorDetail]:
         return list(self._check([getattr(ctx.pack, self.name)], ctx)) if self._check else []
+
+    def warnings(self, ctx: PackContext) -> list[ErrorDetail]:
+        return list(self._warn([getattr(ctx.pack, self.name)], ctx)) if self._warn else []
 
     def apply(self, entries: Any, ctx: PackContext) -> dict[str, Any]:
         self.model.objects.update_or_create(pk=1, defaults=write_row(entries, self.columns, ctx))

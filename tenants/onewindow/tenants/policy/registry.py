@@ -27,6 +27,8 @@ SLICES = [
     "onewindow.tenants.fallback.policy.FALLBACK",
     "onewindow.tenants.queueing.policy.QUEUES",
     "onewindow.tenants.queueing.policy.QUEUEING",
+    "onewindow.tenants.assistance.policy.ASSISTANCE",
+    "onewindow.tenants.assistance.policy.ASSISTANCE_SITES",
 ]
 
 

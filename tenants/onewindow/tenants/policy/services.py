@@ -23,7 +23,7 @@ from onewindow.tenants.policy.document import dump_pack, pack_from_data, parse_p
 from onewindow.tenants.policy.models import PolicyVersion
 from onewindow.tenants.policy.registry import slice_named, slices
 from onewindow.tenants.policy.schema import SCHEMA_ID, PolicyPack
-from onewindow.tenants.policy.validation import check_pack, context, normalise
+from onewindow.tenants.policy.validation import check_pack, context, normalise, warn_pack
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,11 @@ def validate_pack(pack: PolicyPack, *, province: str | None = None) -> PolicyPac
     if problems:
         raise ValidationErrors(problems)
     return normalise(ctx)
+
+
+def pack_warnings(pack: PolicyPack, *, province: str | None = None) -> list[ErrorDetail]:
+    """The pack's warnings (allowed, below a rule the county should meet), each with its path."""
+    return warn_pack(context(pack, province if province is not None else pack.county.province))
 
 
 def validate_text(text: str, *, province: str | None = None) -> PolicyPack:
@@ -239,6 +244,7 @@ __all__ = [
     "export_data",
     "export_pack",
     "export_yaml",
+    "pack_warnings",
     "retire_entry",
     "save_entry",
     "save_settings",

@@ -34,6 +34,11 @@ def check_pack(ctx: PackContext) -> list[ErrorDetail]:
     return problems
 
 
+def warn_pack(ctx: PackContext) -> list[ErrorDetail]:
+    """Every slice's warnings: shown, never blocking."""
+    return [w for s in slices() for w in s.warnings(ctx)]
+
+
 def normalise(ctx: PackContext) -> PolicyPack:
     """The pack as export would give it (sorted unordered lists, inherited catalog elements)."""
     data = ctx.pack.model_dump(mode="json", by_alias=True)
@@ -43,4 +48,4 @@ def normalise(ctx: PackContext) -> PolicyPack:
     return pack_from_data(data)
 
 
-__all__ = ["check_pack", "context", "normalise"]
+__all__ = ["check_pack", "context", "normalise", "warn_pack"]

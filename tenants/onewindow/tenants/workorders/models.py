@@ -51,27 +51,3 @@ class WorkOrder(models.Model):
 
     def __str__(self) -> str:
         return self.number
-
-
-class AssistanceComplaint(models.Model):
-    """帮办代办投诉 (乌审旗 003 第六条): investigated within 3 working days, the result returned
-    to the complainant."""
-
-    number = models.CharField(max_length=40, unique=True)
-    complainant_name = models.CharField(max_length=100)
-    complainant_phone = models.CharField(max_length=20, blank=True)
-    agent = models.CharField("被投诉的帮办代办员", max_length=100)
-    case_number = models.CharField(max_length=40, blank=True)
-    content = models.TextField()
-    received_on = models.DateField()
-    due_on = models.DateField()
-    finding = models.TextField(blank=True)
-    substantiated = models.BooleanField(null=True)
-    replied_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-received_on", "-id"]
-        verbose_name = "帮办代办投诉"
-
-    def __str__(self) -> str:
-        return self.number

@@ -17,7 +17,7 @@ from onewindow.tenants.reviews.events import BadReview
 from onewindow.tenants.reviews.models import Review
 from onewindow.tenants.reviews.selectors import get_review, responsible_department, review_settings
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
-from onewindow.tenants.workorders.models import AssistanceComplaint, Classification, OrderStatus, WorkOrder
+from onewindow.tenants.workorders.models import Classification, OrderStatus, WorkOrder
 
 
 def _locked(number: str, version: int | None) -> WorkOrder:
@@ -183,74 +183,3 @@ def callback_rate() -> float | None:
     if not total:
         return None
     return round(WorkOrder.objects.filter(called_back_at__isnull=False).count() / total, 4)
-
-
-COMPLAINT_DAYS = 3  # 003 第六条: investigated and answered within 3 working days
-
-
-@transaction.atomic
-def file_assistance_complaint(
-    *,
-    complainant_name: str,
-    complainant_phone: str = "",
-    agent: str,
-    content: str,
-    case_number: str = "",
-    actor: object | None,
-) -> AssistanceComplaint:
-    if not (complainant_name.strip() and agent.strip() and content.strip()):
-        raise BusinessError("REQUIRED", "请填写投诉人、被投诉人和投诉内容", field="content")
-    today = clock.today()
-    count = AssistanceComplaint.objects.count()
-    complaint = AssistanceComplaint.objects.create(
-        number=f"TS{today:%Y%m%d}{count + 1:04d}",
-        complainant_name=complainant_name.strip(),
-        complainant_phone=complainant_phone.strip(),
-        agent=agent.strip(),
-        case_number=case_number.strip(),
-        content=content.strip(),
-        received_on=today,
-        due_on=WorkingCalendar.for_active_county().add_working_days(today, COMPLAINT_DAYS),
-    )
-    escalation.start_watches(
-        SubjectKind.ASSISTANCE_COMPLAINT,
-        "AssistanceComplaint",
-        complaint.pk,
-        f"帮办代办投诉 {complaint.number}",
-        started_on=today,
-        deadline_on=complaint.due_on,
-    )
-    record_event("assistance_complaint.filed", complaint, actor=actor, data={"agent": complaint.agent})
-    return complaint
-
-
-@transaction.atomic
-def answer_assistance_complaint(
-    number: str, *, finding: str, substantiated: bool, actor: object | None
-) -> AssistanceComplaint:
-    """The investigation's result, returned to the complainant; a substantiated one is scored."""
-    complaint = AssistanceComplaint.objects.select_for_update().filter(number=number).first()
-    if complaint is None:
-        raise NotFound(f"投诉 {number}", field="number")
-    if complaint.replied_at is not None:
-        raise BusinessError("ALREADY_ANSWERED", "该投诉已答复", field="number")
-    if not finding.strip():
-        raise BusinessError("REQUIRED", "请写明调查结果", field="finding")
-    complaint.finding, complaint.substantiated, complaint.replied_at = (
-        finding.strip(),
-        substantiated,
-        clock.now(),
-    )
-    complaint.save(update_fields=["finding", "substantiated", "replied_at"])
-    escalation.resolve_watches("AssistanceComplaint", complaint.pk)
-    record_event(
-        "assistance_complaint.answered",
-        complaint,
-        actor=actor,
-        data={
-            "substantiated": substantiated,
-            "late": clock.today() > complaint.due_on,
-            "score": substantiated,
-        },
-    )
-    return complaint

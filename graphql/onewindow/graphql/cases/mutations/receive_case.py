@@ -10,6 +10,7 @@ from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.ids import decode_id
 from onewindow.graphql.core.mutations import BaseMutation
 from onewindow.platform.accounts.roles import Perm
+from onewindow.tenants.assistance.services import receive_case_for_request
 from onewindow.tenants.cases import services
 from onewindow.tenants.cases.services import receive_case
 from onewindow.tenants.queueing.services import receive_case_for_ticket
@@ -47,6 +48,9 @@ class ReceiveCase(BaseMutation):
         )
         idempotency_key = graphene.String(description="同一申请重复提交时拒绝（终端、网上提交请填写）")
         ticket = graphene.ID(description="叫到的号票：办件记下号票，号票办结（窗口默认取号票所在窗口）")
+        assistance_request = graphene.String(
+            description="帮办代办委托编号：已移交至县级中心的委托在此收件，渠道为帮办代办，委托记下办件"
+        )
 
     case = graphene.Field(CaseType)
 
@@ -63,6 +67,8 @@ class ReceiveCase(BaseMutation):
         if data.get("ticket"):
             pk = decode_id(data["ticket"], "Ticket", field="ticket")
             receive = partial(receive_case_for_ticket, pk)
+        elif data.get("assistance_request"):
+            receive = partial(receive_case_for_request, data["assistance_request"])
         case = receive(
             applicant=applicant,
             item=data.get("item"),

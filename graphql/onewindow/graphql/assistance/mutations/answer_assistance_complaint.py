@@ -4,11 +4,11 @@ from typing import Any
 
 import graphene
 
+from onewindow.graphql.assistance.types import AssistanceComplaintType
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
-from onewindow.graphql.workorders.types import AssistanceComplaintType
 from onewindow.platform.accounts.roles import Perm
-from onewindow.tenants.workorders.services import answer_assistance_complaint
+from onewindow.tenants.assistance.services import answer_assistance_complaint
 
 
 class AnswerAssistanceComplaint(BaseMutation):
