@@ -74,3 +74,18 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class FailedAttempt(models.Model):
+    """A failed guess at something the public may look up (a receipt link, a case's phone tail).
+
+    One row per failure and key (the client's address, the target); counted over a sliding
+    window by ``onewindow.platform.accounts.throttle`` and deleted once older than it.
+    Login failures are django-axes' (its own tables)."""
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=200)
+    occurred_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "occurred_at"], name="failed_attempt_lookup")]
