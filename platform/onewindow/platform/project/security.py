@@ -15,6 +15,7 @@ from axes.backends import AxesStandaloneBackend
 from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Sum
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -40,9 +41,10 @@ class LoginLockoutBackend(AxesStandaloneBackend):
         return super().authenticate(request, *args, **kwargs)
 
 
-def client_address(request: HttpRequest) -> str:
+def client_address(request: HttpRequest) -> str | None:
     """The address as the server saw it (behind a proxy, REMOTE_ADDR is the proxy's to set)."""
-    return str(request.META.get("REMOTE_ADDR") or "unknown")
+    meta = getattr(request, "META", None) or {}
+    return meta.get("REMOTE_ADDR") or None
 
 
 def lockout_response(
@@ -58,14 +60,23 @@ def lockout_response(
 
 @receiver(user_locked_out)
 def _audit_lockout(sender: object, request: HttpRequest, username: str | None, ip_address: str, **_: Any) -> None:
-    record_platform_event(
-        "login.locked_out",
-        "User",
-        actor="anonymous",
-        data={
-            "username": (username or "")[:150],
-            "address": ip_address,
-            "failures": settings.AXES_FAILURE_LIMIT,
-            "minutes": lockout_minutes(),
-        },
-    )
+    """One event when a username or an address becomes locked (axes signals every refused
+    attempt during the lockout too: those are not events)."""
+    from axes.models import AccessAttempt
+
+    limit = settings.AXES_FAILURE_LIMIT
+    for by, filters in (("username", {"username": username}), ("address", {"ip_address": ip_address})):
+        failures = AccessAttempt.objects.filter(**filters).aggregate(n=Sum("failures_since_start"))["n"]
+        if failures == limit:
+            record_platform_event(
+                "login.locked_out",
+                "User",
+                actor="anonymous",
+                data={
+                    "by": by,
+                    "username": (username or "")[:150],
+                    "address": ip_address,
+                    "failures": limit,
+                    "minutes": lockout_minutes(),
+                },
+            )
