@@ -33,13 +33,18 @@ REPO_ROOT = Path(__file__).resolve().parents[4]
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
+    os.environ["ONEWINDOW_DATABASE_ROLE"] = "owner"  # MIGRATE_DATABASE_URL, when it is set
     setup_django()
     from onewindow.platform.counties.schemas import migrate_all
+    from onewindow.platform.project.dbroles import grant_after_migrate
 
     describe_backends()
     started = time.monotonic()
     done = migrate_all(parallel=not args.serial, progress=step)
     step(f"迁移完成，用时 {time.monotonic() - started:.1f}s（{len(done)} 个 schema 有变化）")
+    granted = grant_after_migrate()
+    if granted:
+        step(f"已授予应用角色 {granted} 读写权限（审计表只读与追加）")
     return 0
 
 

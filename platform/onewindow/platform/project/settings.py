@@ -55,6 +55,14 @@ DATABASE_URL = os.environ.get("DATABASE_URL") or ""
 DATABASE_IS_EMBEDDED = not DATABASE_URL or env_bool("ONEWINDOW_EMBEDDED_DATABASE")
 if not DATABASE_URL:
     DATABASE_URL = embedded.postgres_url()
+# Migrations run as the tables' owner (MIGRATE_DATABASE_URL, optional); the application
+# connects as DATABASE_URL's role, which owns nothing (onewindow.platform.project.dbroles).
+# `onewindow migrate` sets ONEWINDOW_DATABASE_ROLE=owner for itself.
+MIGRATE_DATABASE_URL = os.environ.get("MIGRATE_DATABASE_URL") or DATABASE_URL
+DATABASE_APP_USER = dj_database_url.parse(DATABASE_URL).get("USER", "")
+DATABASE_OWNER_USER = dj_database_url.parse(MIGRATE_DATABASE_URL).get("USER", "")
+if os.environ.get("ONEWINDOW_DATABASE_ROLE") == "owner":
+    DATABASE_URL = MIGRATE_DATABASE_URL
 _db = dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
 _db["ENGINE"] = "django_tenants.postgresql_backend"
 _db.setdefault("OPTIONS", {})
