@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import _watch_csp, DEMO, log_in, new_page
+from tests.browser.conftest import DEMO, _watch_csp, log_in, new_page
 
 pytestmark = pytest.mark.browser
 WS = "/c/150626"

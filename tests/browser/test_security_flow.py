@@ -21,7 +21,9 @@ def test_pages_work_under_the_content_security_policy(hall: str, browser: Any, s
     answer = page.goto(f"{hall}/accounts/login/")
     policy = answer.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
-    assert "unsafe-eval" not in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert (
+        "unsafe-eval" not in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    )
     log_in(page, hall, *DEMO, f"{WS}/accounts/tokens/")
     for path in ("/accounts/tokens/", "/people/", "/manage/work-orders/", "/approvals/", "/admin/calendar/"):
         page.goto(f"{hall}{WS}{path}")

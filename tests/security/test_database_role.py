@@ -59,9 +59,16 @@ def _settings_with(env: dict[str, str]) -> str:
         "from onewindow.platform.project import settings as s;"
         "print(s.DATABASES['default']['USER'], s.DATABASE_APP_USER, s.DATABASE_OWNER_USER)"
     )
-    clean = {k: v for k, v in os.environ.items() if k not in {"MIGRATE_DATABASE_URL", "ONEWINDOW_DATABASE_ROLE"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"MIGRATE_DATABASE_URL", "ONEWINDOW_DATABASE_ROLE"}
+    }
     answer = subprocess.run(
-        [sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True, check=True, timeout=60
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     return answer.stdout.strip().splitlines()[-1]
 

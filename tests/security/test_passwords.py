@@ -54,7 +54,11 @@ def test_change_my_password_refuses_a_weak_one_and_keeps_the_old(wushen) -> None
     ok = post(
         client,
         "/c/150626/accounts/password/",
-        {"old_password": "Old-horse-battery-9", "new_password": "New-horse-battery-9", "new_password2": "New-horse-battery-9"},
+        {
+            "old_password": "Old-horse-battery-9",
+            "new_password": "New-horse-battery-9",
+            "new_password2": "New-horse-battery-9",
+        },
     )
     assert ok.status_code in (200, 302)
     user.refresh_from_db()

@@ -31,7 +31,7 @@ CHINESE = f"身份证号{ID}，电话{PHONE}"
     [
         CHINESE,
         f"申请人张三（{ID}）手机：+86{PHONE}",
-        f"身份证11010519491231002X电话139-3079-0605",
+        "身份证11010519491231002X电话139-3079-0605",
         f'duplicate key value violates unique constraint "cases_applicant_id_number_key"\n'
         f"DETAIL:  Key (id_number)=({ID}) already exists.",
         f"Key (kind, id_number)=(person, 张三{ID}甲) already exists.",
@@ -91,7 +91,9 @@ def test_the_configured_console_handler_redacts() -> None:
 def test_sentry_scrubs_chinese_text_and_personal_keys() -> None:
     event = {
         "message": CHINESE,
-        "exception": {"values": [{"type": "IntegrityError", "value": f"Key (id_number)=({ID}) already exists."}]},
+        "exception": {
+            "values": [{"type": "IntegrityError", "value": f"Key (id_number)=({ID}) already exists."}]
+        },
         "extra": {"applicant": {"id_number": "x", "phone": "y", "name": "张三"}, "note": [f"电话{PHONE}"]},
         "request": {"headers": {"Authorization": "Bearer ow_x"}, "data": {"idNumber": ID}},
     }

@@ -132,7 +132,9 @@ def test_the_api_refuses_the_same_way_with_a_typed_error(wushen) -> None:  # typ
     """The pages are not the only way in: the county API's public fields are limited too."""
     query = "query($n: String!, $t: String!) { caseStatus(number: $n, phoneTail: $t) { status } }"
     for _ in range(5):
-        _, body = gql(Client(), query, {"n": "X-1", "t": "0000"}, path=county_path("150626"), REMOTE_ADDR=HERE)
+        _, body = gql(
+            Client(), query, {"n": "X-1", "t": "0000"}, path=county_path("150626"), REMOTE_ADDR=HERE
+        )
         assert body["data"]["caseStatus"] is None
     _, body = gql(Client(), query, {"n": "X-1", "t": "0000"}, path=county_path("150626"), REMOTE_ADDR=THERE)
     assert body["errors"][0]["extensions"]["code"] == "RATE_LIMITED"

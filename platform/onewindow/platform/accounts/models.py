@@ -89,3 +89,6 @@ class FailedAttempt(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["scope", "key", "occurred_at"], name="failed_attempt_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key} {self.occurred_at:%Y-%m-%d %H:%M}"

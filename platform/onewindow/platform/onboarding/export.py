@@ -20,14 +20,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from onewindow.platform.audit.services import record_platform_event
 from onewindow.platform.core import clock
+from onewindow.platform.core.errors import NotFound
 from onewindow.platform.core.identifiers import mask
 from onewindow.platform.core.pii import mask_text
-from onewindow.platform.core.errors import NotFound
 from onewindow.platform.core.tenancy import dangerously_in_county
 from onewindow.platform.counties.models import County
 from onewindow.tenants.policy.models import PolicyVersion
 from onewindow.tenants.policy.services import export_yaml
-
 
 PERSONAL_FIELDS = frozenset({"id_number", "phone", "applicant_phone", "complainant_phone", "recipient"})
 
@@ -36,7 +35,10 @@ def _masked(value: Any) -> Any:
     if isinstance(value, str):
         return mask_text(value)
     if isinstance(value, dict):
-        return {k: mask(v) if k in PERSONAL_FIELDS and isinstance(v, str) and v else _masked(v) for k, v in value.items()}
+        return {
+            k: mask(v) if k in PERSONAL_FIELDS and isinstance(v, str) and v else _masked(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [_masked(v) for v in value]
     return value

@@ -59,7 +59,9 @@ def lockout_response(
 
 
 @receiver(user_locked_out)
-def _audit_lockout(sender: object, request: HttpRequest, username: str | None, ip_address: str, **_: Any) -> None:
+def _audit_lockout(
+    sender: object, request: HttpRequest, username: str | None, ip_address: str, **_: Any
+) -> None:
     """One event when a username or an address becomes locked (axes signals every refused
     attempt during the lockout too: those are not events)."""
     from axes.models import AccessAttempt

@@ -6,8 +6,8 @@ import graphene
 
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
-from onewindow.platform.core.errors import BusinessError
 from onewindow.platform.accounts.throttle import client_address
+from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.cases.links import guarded_case_from_token
 from onewindow.tenants.workorders.services import follow_up_rating
 
