@@ -49,6 +49,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_county(args: argparse.Namespace) -> int:
+    if args.action == "onboard":  # a new schema: the owner makes it, then grants the app role
+        os.environ["ONEWINDOW_DATABASE_ROLE"] = "owner"
     setup_django()
     from onewindow.platform.counties.models import County
     from onewindow.platform.counties.services import ensure_platform_tenant
@@ -85,6 +87,9 @@ def cmd_county(args: argparse.Namespace) -> int:
             print(f"错误 {error['code']}: {error['message']}", file=sys.stderr)
         return 2
     step(f"已开通 {job.name} ({job.code})，用时 {job.seconds:.2f}s")
+    from onewindow.platform.project.dbroles import grant_after_migrate
+
+    grant_after_migrate()
     return 0
 
 
