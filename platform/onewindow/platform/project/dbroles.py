@@ -54,6 +54,14 @@ def grant_app_role(role: str, schemas: Iterable[str]) -> list[str]:
                 f"REVOKE UPDATE, DELETE, TRUNCATE ON {s}.{_q(table)} FROM {r}",
                 f"GRANT SELECT, INSERT ON {s}.{_q(table)} TO {r}",
             ]
+    # what the owner creates later (a county onboarded by a worker running as the owner) is
+    # readable and writable by the app at once; TRUNCATE never; audit rows stay append-only
+    # by their trigger, which the app, owning nothing, cannot disable
+    statements += [
+        f"ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO {r}",
+        f"ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {r}",
+        f"ALTER DEFAULT PRIVILEGES GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {r}",
+    ]
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
