@@ -144,3 +144,16 @@ def test_the_api_refuses_the_same_way_with_a_typed_error(wushen) -> None:  # typ
         gql(Client(), review, path=county_path("150626"), REMOTE_ADDR="127.0.5.1")
     _, body = gql(Client(), review, path=county_path("150626"), REMOTE_ADDR="127.0.5.1")
     assert body["data"]["submitReview"]["errors"][0]["code"] == "RATE_LIMITED"
+
+
+def test_the_address_behind_a_trusted_proxy_is_the_clients_and_a_forged_header_is_ignored(settings) -> None:  # type: ignore[no-untyped-def]
+    from django.test import RequestFactory
+
+    from onewindow.platform.accounts.throttle import client_address
+
+    settings.TRUSTED_PROXIES = frozenset({"127.0.0.9", "127.0.0.8"})
+    make = RequestFactory().get
+    assert client_address(make("/", REMOTE_ADDR=HERE, HTTP_X_FORWARDED_FOR="127.0.0.7")) == HERE
+    via_bff = make("/", REMOTE_ADDR="127.0.0.9", HTTP_X_FORWARDED_FOR="1.2.3.4, 127.0.0.6, 127.0.0.8")
+    assert client_address(via_bff) == "127.0.0.6"
+    assert client_address(make("/", REMOTE_ADDR="127.0.0.9")) == "127.0.0.9"

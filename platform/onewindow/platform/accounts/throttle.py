@@ -42,9 +42,16 @@ class RateLimited(BusinessError):
 
 
 def client_address(request: object) -> str:
-    """The client's address as the server saw it (a proxy in front sets REMOTE_ADDR for us)."""
+    """The client's address: ``REMOTE_ADDR``, or — when that is a trusted proxy
+    (``ONEWINDOW_TRUSTED_PROXIES``: the load balancer, the BFF deployed on its own) — the
+    ``X-Forwarded-For`` address that proxy saw, read from the right past every trusted proxy.
+    What a client writes in the header itself counts for nothing."""
     meta = getattr(request, "META", None) or {}
-    return str(meta.get("REMOTE_ADDR") or "unknown")[:64]
+    address = str(meta.get("REMOTE_ADDR") or "")
+    hops = [hop.strip() for hop in str(meta.get("HTTP_X_FORWARDED_FOR") or "").split(",") if hop.strip()]
+    while address in settings.TRUSTED_PROXIES and hops:
+        address = hops.pop()
+    return address[:64] or "unknown"
 
 
 def _target_key(county: str, target: str) -> str:

@@ -20,6 +20,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from onewindow.platform.accounts import throttle
 from onewindow.platform.audit.services import record_platform_event
 
 
@@ -42,9 +43,9 @@ class LoginLockoutBackend(AxesStandaloneBackend):
 
 
 def client_address(request: HttpRequest) -> str | None:
-    """The address as the server saw it (behind a proxy, REMOTE_ADDR is the proxy's to set)."""
-    meta = getattr(request, "META", None) or {}
-    return meta.get("REMOTE_ADDR") or None
+    """The client's address, as the public lookups count it (trusted proxies' X-Forwarded-For)."""
+    address = throttle.client_address(request)
+    return None if address == "unknown" else address
 
 
 def lockout_response(

@@ -144,6 +144,9 @@ AXES_VERBOSE = False
 # The public's lookups (receipt link, 进度查询): failures per address, per target (the county
 # and the case number), within minutes; then RATE_LIMITED (HTTP 429 on the page) until they age.
 PUBLIC_LOOKUP_LIMITS = {"receipt": (20, 5, 15), "status": (20, 5, 15)}
+# Addresses whose X-Forwarded-For names the client (the load balancer; the BFF on its own):
+# without them every client behind the proxy would share one count.
+TRUSTED_PROXIES = frozenset(env_list("ONEWINDOW_TRUSTED_PROXIES", ""))
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"  # a URL name: reversed per request, so it keeps /c/<code>/
