@@ -39,6 +39,9 @@ def start_up(
     env = {k: v for k, v in os.environ.items() if k not in _SUITE_ONLY}
     env.update(env_extra or {})
     env["ONEWINDOW_DATA_DIR"] = str(data_dir)
+    # `up` runs DEBUG, where the Content-Security-Policy is off by default: the tests that run
+    # it (the browser tests above all) run with the policy production enforces.
+    env["ONEWINDOW_CSP"] = "1"
     argv = [sys.executable, "-m", "onewindow.platform.project.cli", "up", "--port", str(port)]
     return subprocess.Popen(
         [*argv, "--web-workers", str(web_workers)],

@@ -116,11 +116,32 @@ def shots(request: pytest.FixtureRequest) -> Shots:
     return Shots(request.node.name)
 
 
+# What the Content-Security-Policy refused in any page a test opened (Chromium says so on the
+# console): each browser test fails if it is not empty, so every page is proved to work with
+# the policy on.
+CSP_VIOLATIONS: list[str] = []
+
+
+def _watch_csp(message: Any) -> None:
+    text = message.text
+    if "Content Security Policy" in text or "Content-Security-Policy" in text:
+        CSP_VIOLATIONS.append(text)
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations() -> Iterator[None]:
+    CSP_VIOLATIONS.clear()
+    yield
+    assert not CSP_VIOLATIONS, "the Content-Security-Policy refused:\n" + "\n".join(CSP_VIOLATIONS)
+
+
 def new_page(browser: Any, *, phone: bool = False) -> Any:
     """A fresh browser profile (no cookies): 1366×768, or a phone."""
     size = {"width": 390, "height": 844} if phone else {"width": 1366, "height": 768}
     context = browser.new_context(viewport=size, locale="zh-CN", is_mobile=phone, has_touch=phone)
-    return context.new_page()
+    page = context.new_page()
+    page.on("console", _watch_csp)
+    return page
 
 
 def log_in(page: Any, base: str, username: str, password: str, next_path: str = "/") -> None:

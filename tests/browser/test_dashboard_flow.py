@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DEMO, log_in, new_page
+from tests.browser.conftest import DEMO, _watch_csp, log_in, new_page
 
 pytestmark = pytest.mark.browser
 WS = "/c/150626"
@@ -49,6 +49,7 @@ def test_a_leader_opens_the_dashboard(hall: str, browser: Any, shots: Any) -> No
     shots(leader, "02-numbers-under-the-charts")
 
     wall = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN").new_page()
+    wall.on("console", _watch_csp)
     log_in(wall, hall, "ws-leader", "Hall-leader-2026", f"{WS}/dashboard/?wall=1")
     wall.wait_for_selector("[data-chart=volume] canvas")
     assert wall.locator("nav.menu").count() == 0

@@ -17,6 +17,12 @@ from django.http import HttpRequest
 from onewindow.bff.client import Response
 
 
+def _forwarded_for(request: HttpRequest) -> str:
+    chain = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    address = request.META.get("REMOTE_ADDR", "")
+    return f"{chain}, {address}" if chain and address else chain or address
+
+
 class HttpGraphQLClient:
     timeout = 30.0
 
@@ -34,6 +40,9 @@ class HttpGraphQLClient:
             "X-CSRFToken": csrf,
             "Referer": base + "/",
             "X-Request-ID": request.META.get("HTTP_X_REQUEST_ID", ""),
+            # the client's address, for the API's rate limits (it trusts it from the BFF only:
+            # ONEWINDOW_TRUSTED_PROXIES)
+            "X-Forwarded-For": _forwarded_for(request),
         }
         payload = json.dumps({"query": document, "variables": variables}).encode()
         call = urllib.request.Request(url, data=payload, headers=headers, method="POST")

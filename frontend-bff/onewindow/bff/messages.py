@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "BAD_USER_INPUT": "输入的内容格式不正确",
     "INTERNAL_ERROR": "服务器出错了，请稍后再试；问题已记录",
     "UNAVAILABLE": "服务暂时不可用，请稍后再试",
+    "RATE_LIMITED": "尝试次数过多，请稍后再试",
 }
 
 # graphql-core's English validation messages, for values a form sent in the wrong shape.

@@ -90,6 +90,8 @@ def _raise_for(code: str, message: str, status: int) -> None:
         status = 403
     elif code in {"NOT_FOUND", "COUNTY_NOT_FOUND", "LINK_INVALID", "LINK_EXPIRED"}:
         status = 404
+    elif code == "RATE_LIMITED":
+        status = 429
     elif status < 400:
         status = 400 if code != "INTERNAL_ERROR" else 500
     raise PageError(status, code, message_for(code, message))

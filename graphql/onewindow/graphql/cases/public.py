@@ -7,12 +7,17 @@ from typing import Any
 import graphene
 
 from onewindow.graphql.cases.types import CaseStatusEnum
-from onewindow.graphql.core.context import ApiContext
+from onewindow.graphql.core.context import ApiContext, api_context
 from onewindow.graphql.core.mutations import BaseMutation
-from onewindow.tenants.cases.links import case_from_token
-from onewindow.tenants.cases.lookup import case_by_number_and_phone_tail, may_be_reviewed, open_corrections
+from onewindow.platform.accounts.throttle import client_address
+from onewindow.tenants.cases.links import guarded_case_from_token
+from onewindow.tenants.cases.lookup import guarded_status, may_be_reviewed, open_corrections
 from onewindow.tenants.cases.models import Case
 from onewindow.tenants.reviews.services import submit_review
+
+
+def _caller(ctx: ApiContext) -> dict[str, str]:
+    return {"county": str(getattr(ctx.county, "code", "")), "address": client_address(ctx.request)}
 
 
 class PublicCorrection(graphene.ObjectType):
@@ -74,11 +79,11 @@ class PublicQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_public_case(root: Any, info: Any, token: str) -> Case:
-        return case_from_token(token)
+        return guarded_case_from_token(token, **_caller(api_context(info)))
 
     @staticmethod
     def resolve_case_status(root: Any, info: Any, number: str, phone_tail: str) -> Case | None:
-        return case_by_number_and_phone_tail(number, phone_tail)
+        return guarded_status(number, phone_tail, **_caller(api_context(info)))
 
 
 class SubmitReview(BaseMutation):
@@ -100,7 +105,7 @@ class SubmitReview(BaseMutation):
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> SubmitReview:
-        case = case_from_token(data["token"])
+        case = guarded_case_from_token(data["token"], **_caller(ctx))
         submit_review(
             case.number,
             level=data["level"],

@@ -74,3 +74,21 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class FailedAttempt(models.Model):
+    """A failed guess at something the public may look up (a receipt link, a case's phone tail).
+
+    One row per failure and key (the client's address, the target); counted over a sliding
+    window by ``onewindow.platform.accounts.throttle`` and deleted once older than it.
+    Login failures are django-axes' (its own tables)."""
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=200)
+    occurred_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "occurred_at"], name="failed_attempt_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key} {self.occurred_at:%Y-%m-%d %H:%M}"

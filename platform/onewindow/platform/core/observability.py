@@ -6,18 +6,50 @@ import os
 import re
 from typing import Any
 
-# 身份证号 (18 chars) and mainland mobile numbers: scrubbed from anything sent.
-_PII = re.compile(r"\b(\d{17}[\dXx]|1[3-9]\d{9})\b")
+from django.views.debug import SafeExceptionReporterFilter
+
+from onewindow.platform.core.pii import redact_all
+
+# Keys whose values Sentry's EventScrubber drops, besides its defaults (password, token …):
+# our personal fields and the settings that carry credentials.
+DENYLIST_EXTRA = [
+    "id_number",
+    "idnumber",
+    "phone",
+    "applicant_phone",
+    "complainant_phone",
+    "phone_tail",
+    "phonetail",
+    "recipient",
+    "database_url",
+    "migrate_database_url",
+    "celery_broker_url",
+    "sentry_dsn",
+    "dsn",
+]
+
+
+class ReporterFilter(SafeExceptionReporterFilter):
+    """Django's debug page and error mails: URLs and DSNs (which carry passwords) hidden too."""
+
+    hidden_settings = re.compile(
+        "API|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|DATABASE|_URL$|DSN|BROKER", flags=re.I
+    )
+
+
+def event_scrubber() -> Any:
+    from sentry_sdk.scrubber import DEFAULT_DENYLIST, DEFAULT_PII_DENYLIST, EventScrubber
+
+    return EventScrubber(
+        denylist=[*DEFAULT_DENYLIST, *DENYLIST_EXTRA],
+        pii_denylist=DEFAULT_PII_DENYLIST,
+        recursive=True,
+    )
 
 
 def _scrub(value: Any) -> Any:
-    if isinstance(value, str):
-        return _PII.sub("[已脱敏]", value)
-    if isinstance(value, dict):
-        return {k: _scrub(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_scrub(v) for v in value]
-    return value
+    # after the EventScrubber (keys), the values: 身份证号 and phones inside any text
+    return redact_all(value)
 
 
 def before_send(event: dict[str, Any], hint: dict[str, Any]) -> dict[str, Any]:
@@ -44,6 +76,7 @@ def init_sentry(dsn: str) -> None:
         environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         integrations=[DjangoIntegration(), CeleryIntegration(), GrapheneIntegration()],
         send_default_pii=False,
+        event_scrubber=event_scrubber(),
         before_send=before_send,  # type: ignore[arg-type]
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )

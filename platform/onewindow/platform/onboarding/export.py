@@ -1,4 +1,9 @@
-"""Export a county to one file: its policy pack, its data, and a manifest (zip)."""
+"""Export a county to one file: its policy pack, its data, and a manifest (zip).
+
+Masked by default: every personal field (身份证号, phone numbers, a notification's recipient)
+and every 身份证号 or phone number inside any text is masked the way staff without the right
+see it (150***********0002). ``unmasked=True`` writes them in clear. Every export is a
+platform audit event (``county.exported``) saying which it was and who asked."""
 
 from __future__ import annotations
 
@@ -11,16 +16,35 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
 
+from onewindow.platform.audit.services import record_platform_event
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import NotFound
+from onewindow.platform.core.identifiers import mask
+from onewindow.platform.core.pii import mask_text
 from onewindow.platform.core.tenancy import dangerously_in_county
 from onewindow.platform.counties.models import County
 from onewindow.tenants.policy.models import PolicyVersion
 from onewindow.tenants.policy.services import export_yaml
 
+PERSONAL_FIELDS = frozenset({"id_number", "phone", "applicant_phone", "complainant_phone", "recipient"})
 
-def export_county(code: str, out: Path) -> dict[str, Any]:
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, str):
+        return mask_text(value)
+    if isinstance(value, dict):
+        return {
+            k: mask(v) if k in PERSONAL_FIELDS and isinstance(v, str) and v else _masked(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_masked(v) for v in value]
+    return value
+
+
+def export_county(code: str, out: Path, *, unmasked: bool = False, actor: object = None) -> dict[str, Any]:
     county = County.objects.counties().filter(code=code).first()
     if county is None:
         raise NotFound(f"县 {code}", field="code")
@@ -32,13 +56,15 @@ def export_county(code: str, out: Path) -> dict[str, Any]:
             if config.name in settings.TENANT_APPS and config.label != "contenttypes"
             for model in config.get_models()
         ]
+        rows = (row for model in models for row in model._default_manager.order_by("pk").iterator())
         data = io.StringIO()
-        serializers.serialize(
-            "json",
-            (row for model in models for row in model._default_manager.order_by("pk").iterator()),
-            stream=data,
-            ensure_ascii=False,
-        )
+        if unmasked:
+            serializers.serialize("json", rows, stream=data, ensure_ascii=False)
+        else:
+            objects = serializers.serialize("python", rows)
+            for obj in objects:
+                obj["fields"] = _masked(obj["fields"])
+            json.dump(objects, data, cls=DjangoJSONEncoder, ensure_ascii=False)
         latest = PolicyVersion.objects.order_by("-number").values_list("number", flat=True).first()
     manifest: dict[str, Any] = {
         "county": {
@@ -51,9 +77,21 @@ def export_county(code: str, out: Path) -> dict[str, Any]:
         "policy_version": latest,
         "models": sorted(m._meta.label for m in models),
         "format": "onewindow.county-export/v1",
+        "personal_data": "clear" if unmasked else "masked",
     }
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         archive.writestr("pack.yaml", pack)
         archive.writestr("data.json", data.getvalue())
+    record_platform_event(
+        "county.exported",
+        county,
+        actor=actor,
+        data={
+            "county": code,
+            "policy_version": latest,
+            "personal_data": manifest["personal_data"],
+            "exported_at": manifest["exported_at"],
+        },
+    )
     return manifest

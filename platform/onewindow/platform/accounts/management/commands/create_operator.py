@@ -27,6 +27,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         password = sys.stdin.readline().rstrip("\n") if options["password_stdin"] else None
+        if password == "":
+            raise CommandError("--password-stdin: no password on standard input")
         try:
             made = create_account(
                 username=options["username"],
@@ -36,8 +38,9 @@ class Command(BaseCommand):
                 actor="cli:create_operator",
                 password=password,
             )
-        except BusinessError as exc:
-            raise CommandError(f"{exc.code}: {exc.message}") from None
+        except BusinessError as exc:  # a weak password: every validator's message
+            details = getattr(exc, "details", None) or [exc]
+            raise CommandError("; ".join(f"{d.code}: {d.message}" for d in details)) from None
         self.stdout.write(f"省级运营人员 {made.user.username} 已创建")
         if made.temporary_password:
             self.stdout.write(f"临时密码（只显示这一次）：{made.temporary_password}")
