@@ -60,3 +60,17 @@ document.addEventListener("click", function (event) {
   var back = event.target.closest("a[data-back]");
   if (back) { event.preventDefault(); window.history.back(); }
 });
+
+// 帮办代办委托: choosing the site (and agent) shows that site's item list only, and unticks the
+// items of the others — <select data-site-items> with values "site|agent", lists .site-items[data-site].
+document.addEventListener("change", function (event) {
+  var select = event.target.closest("select[data-site-items]");
+  if (!select) { return; }
+  var site = select.value.split("|")[0];
+  document.querySelectorAll(".site-items").forEach(function (list) {
+    list.hidden = list.dataset.site !== site;
+    if (list.hidden) {
+      list.querySelectorAll("input").forEach(function (input) { input.checked = false; });
+    }
+  });
+});
