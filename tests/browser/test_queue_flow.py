@@ -85,11 +85,12 @@ def test_kiosk_ticket_called_displayed_and_served_into_a_case(hall: str, browser
         clerk.click("text=咨询办结")
     shots(clerk, "04-caller-page")
 
-    display.wait_for_function(f"document.body.getAttribute('data-announced') !== {before!r}", timeout=10000)
-    display.wait_for_function(
-        f"document.querySelector('.board-number') && document.querySelector('.board-number').textContent === '{number}'",
-        timeout=10000,
-    )
+    # polled from here: the page's CSP forbids the string evaluation wait_for_function would need
+    for _ in range(100):
+        if display.get_attribute("body", "data-announced") != before:
+            break
+        display.wait_for_timeout(100)
+    display.locator(".board-number", has_text=number).first.wait_for(timeout=10000)
     assert display.get_attribute("body", "data-last-announcement") == f"请{number}号到1号窗口办理"
     shots(display, "05-hall-display")
 
