@@ -33,14 +33,25 @@ def _open_now(admin: Any, hall: str) -> None:
     # 10-minute slots: whatever the hour, a slot starts within ten minutes (check-in opens 30
     # minutes before it) — until the last ten minutes before midnight, when no session can run on
     rules.setdefault("appointments", {})["slot_minutes"] = 10
-    if any(a <= hhmm < b for a, b in spans):
-        rules["extra_hours"] = []
-    else:
+    rules["extra_hours"] = []
+    if not any(a <= hhmm < b for a, b in spans):
         start = max([b for _a, b in spans if b <= hhmm], default="00:00")
         end = min([a for a, _b in spans if a > hhmm], default="23:59")
-        rules["extra_hours"] = [
+        rules["extra_hours"].append(
             {"days": [now.isoweekday()], "intervals": [f"{start}-{end}"], "note": "延时服务（浏览器测试）"}
-        ]
+        )
+    # and tomorrow from midnight: just before midnight, the first bookable slot (with check-in
+    # open 30 minutes before it) is tomorrow's at 00:00
+    tomorrow = now.isoweekday() % 7 + 1
+    first = min([iv.split("-")[0] for iv in regular.get(tomorrow, [])], default="23:59")
+    if first > "00:00" and tomorrow != now.isoweekday():
+        rules["extra_hours"].append(
+            {
+                "days": [tomorrow],
+                "intervals": [f"00:00-{min(first, '06:00')}"],
+                "note": "延时服务（浏览器测试）",
+            }
+        )
     admin.fill("#document", yaml.safe_dump(pack, allow_unicode=True, sort_keys=False))
     admin.click("#preview-pack")
     admin.wait_for_selector("#apply-pack")
@@ -105,7 +116,7 @@ def test_kiosk_ticket_called_displayed_and_served_into_a_case(hall: str, browser
     clerk.fill("#name", "温岭叫号浏览器测试有限公司")
     clerk.fill("#idNumber", VALID_USCC)
     clerk.fill("#phone", "13912345678")
-    clerk.select_option("#window", "ZH01")  # TODO: the caller's window should come preselected here
+    assert clerk.input_value("#window") == "ZH01"  # the window that called the ticket, preselected
     clerk.check("#m-sqs")
     clerk.check("#m-zc")
     shots(clerk, "06-intake-for-ticket")
@@ -123,11 +134,12 @@ def test_book_online_and_check_in_at_the_kiosk(hall: str, browser: Any, shots: A
     phone.goto(f"{hall}{WL}/book/")
     with phone.expect_navigation():
         phone.select_option("#queue", "A")
-    today = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    now = dt.datetime.now(ZoneInfo("Asia/Shanghai"))
+    day = now.date() if now.strftime("%H:%M") < "23:30" else now.date() + dt.timedelta(days=1)
     with phone.expect_navigation():
-        phone.select_option("#day", today)
+        phone.select_option("#day", day.isoformat())
     slots = phone.locator("input[name=start]:not([disabled])")
-    assert slots.count() > 0, "the evening session gives today's slots"
+    assert slots.count() > 0, "the extra session gives a slot that starts within the check-in window"
     slots.first.check()
     phone.fill("#name", "李预约")
     phone.fill("#idNumber", "331081199001011234")

@@ -31,6 +31,8 @@ def intake(request: HttpRequest) -> HttpResponse:
         "title": "综合受理",
         "q": request.GET.get("q", ""),
         "ticket": request.GET.get("ticket", ""),
+        # the window that called the ticket: kept through the item search to preselect it
+        "ticket_window": request.GET.get("window", "")[:64],
     }
     if code:
         context.update(_item_form(request, code))

@@ -226,11 +226,17 @@ def check_in(appointment_id: int, *, actor: object | None) -> Appointment:
 
 
 def todays_booking(id_number: str) -> Appointment:
-    """The kiosk's 预约签到 by 身份证号: today's open booking of that person (the earliest)."""
+    """The kiosk's 预约签到 by 身份证号: that person's earliest open booking of today — or of
+    tomorrow, whose first slots open their check-in before midnight (``check_in`` decides)."""
     id_number = clean_id_number(id_number)
+    today = clock.today()
     found = (
-        Appointment.objects.filter(id_number=id_number, day=clock.today(), status=AppointmentStatus.BOOKED)
-        .order_by("slot__start")
+        Appointment.objects.filter(
+            id_number=id_number,
+            day__in=[today, today + dt.timedelta(days=1)],
+            status=AppointmentStatus.BOOKED,
+        )
+        .order_by("day", "slot__start")
         .first()
     )
     if found is None or not id_number:
