@@ -46,12 +46,15 @@ def test_graphql_schema_check_passes_on_a_clean_tree() -> None:
     assert main(["graphql-schema", "--check"]) == 0
 
 
-def test_county_export_holds_pack_data_and_manifest(tmp_path: Path) -> None:
+def test_county_export_holds_pack_data_and_manifest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import json
     import zipfile
 
     out = tmp_path / "wsq.zip"
     assert main(["county", "export", "150626", "--out", str(out)]) == 0
+    assert "导出 hall.Window（" in capsys.readouterr().out  # a line per table on the way
     with zipfile.ZipFile(out) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         pack = archive.read("pack.yaml").decode()

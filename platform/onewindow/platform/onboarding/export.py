@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,14 @@ def _masked(value: Any) -> Any:
     return value
 
 
-def export_county(code: str, out: Path, *, unmasked: bool = False, actor: object = None) -> dict[str, Any]:
+def export_county(
+    code: str,
+    out: Path,
+    *,
+    unmasked: bool = False,
+    actor: object = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
     county = County.objects.counties().filter(code=code).first()
     if county is None:
         raise NotFound(f"县 {code}", field="code")
@@ -56,7 +64,14 @@ def export_county(code: str, out: Path, *, unmasked: bool = False, actor: object
             if config.name in settings.TENANT_APPS and config.label != "contenttypes"
             for model in config.get_models()
         ]
-        rows = (row for model in models for row in model._default_manager.order_by("pk").iterator())
+
+        def rows_of(model: Any) -> Iterator[Any]:
+            # a line per table on the way (a county's export can take a while)
+            if progress is not None:
+                progress(f"导出 {model._meta.label}（{model._default_manager.count()} 行）")
+            yield from model._default_manager.order_by("pk").iterator()
+
+        rows = (row for model in models for row in rows_of(model))
         data = io.StringIO()
         if unmasked:
             serializers.serialize("json", rows, stream=data, ensure_ascii=False)

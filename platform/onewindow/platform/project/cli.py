@@ -60,7 +60,9 @@ def cmd_county(args: argparse.Namespace) -> int:
         from onewindow.platform.onboarding.export import export_county
 
         out = Path(args.out or f"county-{args.code}.zip")
-        manifest = export_county(args.code, out, unmasked=args.unmasked, actor="cli:county export")
+        manifest = export_county(
+            args.code, out, unmasked=args.unmasked, actor="cli:county export", progress=step
+        )
         privacy = "身份证号、电话为明文" if args.unmasked else "身份证号、电话已脱敏"
         step(
             f"已导出 {manifest['county']['name']} 到 {out}"
