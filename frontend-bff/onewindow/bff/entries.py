@@ -94,6 +94,13 @@ def split_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def pack_version(data: dict[str, Any]) -> int | None:
+    """The version of the pack in force, from an operation that asked ``policyVersions(last: 1)``
+    (which also makes the page refuse anyone without the right to edit the pack)."""
+    versions = data.get("policyVersions") or []
+    return versions[0]["number"] if versions else None
+
+
 # --- the three views ------------------------------------------------------------------------------
 
 

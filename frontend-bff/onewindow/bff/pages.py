@@ -249,6 +249,26 @@ def form_int(data: Any, name: str) -> int:
     return int(value) if value.isdecimal() and len(value) < 10 else 0
 
 
+MAX_DOCUMENT_BYTES = 2_000_000  # a county's whole pack is tens of KB; this is far above any real one
+
+
+def posted_document(
+    request: HttpRequest, file_field: str = "file", text_field: str = "document"
+) -> tuple[str, str | None]:
+    """A YAML document from a form: the uploaded file if there is one, else the pasted text;
+    ``(text, problem)`` — a problem (too large, not UTF-8) in Chinese, the text then empty."""
+    upload = request.FILES.get(file_field)
+    if upload is not None:
+        if (upload.size or 0) > MAX_DOCUMENT_BYTES:
+            return "", "文件过大"
+        try:
+            return upload.read().decode("utf-8"), None
+        except UnicodeDecodeError:
+            return "", "文件不是 UTF-8 编码的 YAML"
+    text = request.POST.get(text_field, "")
+    return (text, None) if len(text) <= MAX_DOCUMENT_BYTES else ("", "内容过长")
+
+
 PAGE_SIZES = (10, 20, 50, 100)
 
 

@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.entries import EntryPages, FormProblem, date, many, number, ref, text
+from onewindow.bff.entries import EntryPages, FormProblem, date, many, number, pack_version, ref, text
 from onewindow.bff.pages import (
     FieldError,
     MutationResult,
@@ -32,8 +32,7 @@ from onewindow.bff.templatetags.bff import LABELS, choices
 
 
 def _common(data: dict[str, Any], title: str) -> dict[str, Any]:
-    versions = data.get("policyVersions") or []
-    return {"title": title, "pack_version": versions[0]["number"] if versions else None}
+    return {"title": title, "pack_version": pack_version(data)}
 
 
 # 004 第十条's order: 申请条件及申请材料、示范文本及常见错误示例、收费标准及依据、办理流程及时限、

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.http import HttpRequest, QueryDict
 
-from onewindow.bff.entries import EntryPages, FormProblem, text
+from onewindow.bff.entries import EntryPages, FormProblem, pack_version, text
 from onewindow.bff.pages import query
 from onewindow.bff.templatetags.bff import LABELS, choices
 
@@ -92,7 +92,7 @@ def _chains(request: HttpRequest) -> dict[str, Any]:
         chain["editor"] = _editor_rows(levels, new_row=True)
     return {
         "title": "督办链",
-        "pack_version": data["policyVersions"][0]["number"] if data["policyVersions"] else None,
+        "pack_version": pack_version(data),
         "chains": data["chains"],
         "new_rows": _editor_rows(_posted_levels(posted) if posted else [], new_row=True),
         "subjects": choices("chain_subject"),

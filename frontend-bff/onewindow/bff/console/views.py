@@ -19,6 +19,7 @@ from onewindow.bff.pages import (
     mutate,
     page,
     page_args,
+    posted_document,
     query,
     query_one,
     render_page,
@@ -29,7 +30,6 @@ PRESETS = {
     "wenling": ("温岭市", "浙江省", "无差别综合窗口、办不成事反映、好差评闭环"),
     "tongxu": ("通许县", "河南省", "事项目录动态管理、督查通报"),
 }
-MAX_PACK_BYTES = 2_000_000
 STATUSES = ("active", "suspended", "provisioning")
 
 
@@ -122,7 +122,10 @@ def onboard(request: HttpRequest) -> HttpResponse:
     }
     problem = None
     if source == "pack":
-        payload["pack"], problem = _uploaded_pack(request)
+        if "pack" not in request.FILES:
+            payload["pack"], problem = "", "请选择政策包文件（YAML）"
+        else:
+            payload["pack"], problem = posted_document(request, file_field="pack")
     else:
         payload["preset"] = post.get("preset", "")
     if problem:
@@ -149,18 +152,6 @@ def onboard(request: HttpRequest) -> HttpResponse:
 def _pack_path(field: str | None) -> str:
     """``pack.windows[3].zone`` → ``windows[3].zone``: the path inside the uploaded YAML."""
     return (field or "").removeprefix("input.").removeprefix("pack").lstrip(".")
-
-
-def _uploaded_pack(request: HttpRequest) -> tuple[str, str | None]:
-    upload = request.FILES.get("pack")
-    if upload is None:
-        return "", "请选择政策包文件（YAML）"
-    if (upload.size or 0) > MAX_PACK_BYTES:
-        return "", "文件过大"
-    try:
-        return upload.read().decode("utf-8"), None
-    except UnicodeDecodeError:
-        return "", "文件不是 UTF-8 编码的 YAML"
 
 
 @page
@@ -328,24 +319,10 @@ def catalog(request: HttpRequest) -> HttpResponse:
     return render_page(request, "bff/console/catalog.html", _catalog(request))
 
 
-def _posted_document(request: HttpRequest) -> tuple[str, str | None]:
-    """A YAML document from the form: the uploaded file, else the pasted text."""
-    upload = request.FILES.get("file")
-    if upload is not None:
-        if (upload.size or 0) > MAX_PACK_BYTES:
-            return "", "文件过大"
-        try:
-            return upload.read().decode("utf-8"), None
-        except UnicodeDecodeError:
-            return "", "文件不是 UTF-8 编码的 YAML"
-    text = request.POST.get("document", "")
-    if not text.strip():
-        return "", "请上传文件或粘贴内容"
-    return (text, None) if len(text) <= MAX_PACK_BYTES else ("", "内容过长")
-
-
 def _load(request: HttpRequest, operation: str) -> MutationResult:
-    document, problem = _posted_document(request)
+    document, problem = posted_document(request)
+    if not problem and not document.strip():
+        problem = "请上传文件或粘贴内容"
     if problem:
         return MutationResult({}, [FieldError("document", "INVALID_FILE", problem)])
     return mutate(request, operation, document=document)

@@ -12,14 +12,13 @@ from typing import Any
 
 from django.http import HttpRequest, QueryDict
 
-from onewindow.bff.entries import EntryPages, FormProblem, date, many, ref, split_list, text
+from onewindow.bff.entries import EntryPages, FormProblem, date, many, pack_version, ref, split_list, text
 from onewindow.bff.pages import query
 from onewindow.bff.templatetags.bff import LABELS, choices
 
 
 def _common(data: dict[str, Any], title: str) -> dict[str, Any]:
-    versions = data.get("policyVersions") or []
-    return {"title": title, "pack_version": versions[0]["number"] if versions else None}
+    return {"title": title, "pack_version": pack_version(data)}
 
 
 # --- 窗口 ---------------------------------------------------------------------------------------------

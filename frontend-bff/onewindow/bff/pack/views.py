@@ -10,10 +10,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.pages import answer, form_int, mutate, page, query, query_or_errors, render_page
+from onewindow.bff.pages import (
+    answer,
+    form_int,
+    mutate,
+    page,
+    posted_document,
+    query,
+    query_or_errors,
+    render_page,
+)
 
 CHANGE_LABELS = {"added": "新增", "changed": "修改", "retired": "停用", "reordered": "调整顺序"}
-MAX_PACK_BYTES = 2_000_000  # a county's whole pack is tens of KB; this is far above any real one
 
 
 def _history(request: HttpRequest, **extra: Any) -> dict[str, Any]:
@@ -33,25 +41,12 @@ def pack(request: HttpRequest) -> HttpResponse:
     return render_page(request, "bff/pack/pack.html", context)
 
 
-def _document(request: HttpRequest) -> tuple[str, str | None]:
-    upload = request.FILES.get("file")
-    if upload is not None:
-        if (upload.size or 0) > MAX_PACK_BYTES:
-            return "", "文件过大"
-        try:
-            return upload.read().decode("utf-8"), None
-        except UnicodeDecodeError:
-            return "", "文件不是 UTF-8 编码的 YAML"
-    text = request.POST.get("document", "")
-    return (text, None) if len(text) <= MAX_PACK_BYTES else ("", "内容过长")
-
-
 @page
 def preview(request: HttpRequest) -> HttpResponse:
     """校验并预览: every problem with its YAML path, or the changes applying would make."""
     if request.method != "POST":
         return redirect("bff:pack")
-    document, problem = _document(request)
+    document, problem = posted_document(request)
     context = _history(request, document=document)
     if problem or not document.strip():
         context["problems"] = [

@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from onewindow.bff.entries import FormProblem, number
+from onewindow.bff.entries import FormProblem, number, pack_version
 from onewindow.bff.pages import MutationResult, answer, mutate, page, query, render_page, require_permission
 
 TIERS = (("general", "一般问题"), ("hard", "疑难复杂问题"), ("very_hard", "特别疑难复杂问题"))
@@ -23,14 +23,13 @@ def _settings(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     require_permission(request, "county.manage_policy")
     data = query(request, "settings/settings")
     tiers = {t["tier"]: t for t in data["fallbackSettings"]["tiers"]}
-    versions = data["policyVersions"]
     return {
         "title": "县级设置",
         "reviews": data["reviewSettings"],
         "fallback": data["fallbackSettings"],
         "tiers": [{"tier": code, "label": label, **tiers.get(code, {})} for code, label in TIERS],
         "catalog_changes": data["catalogChangeSettings"],
-        "pack_version": versions[0]["number"] if versions else None,
+        "pack_version": pack_version(data),
         **extra,
     }
 
