@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Sum
 
+from onewindow.platform.benchmarks.periods import bounds as period_bounds
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.tenants.audit.services import record_event
@@ -15,7 +16,6 @@ from onewindow.tenants.scoring.models import (
     Incident,
     Objection,
     Period,
-    PeriodKind,
     PeriodStatus,
     Result,
 )
@@ -30,19 +30,9 @@ MAX_POST_DAYS = 30  # working days a ranking may stay posted
 
 
 def bounds(kind: str, day: dt.date) -> tuple[dt.date, dt.date]:
-    if kind == PeriodKind.WEEK:
-        start = day - dt.timedelta(days=day.weekday())
-        return start, start + dt.timedelta(days=6)
-    if kind == PeriodKind.MONTH:
-        start = day.replace(day=1)
-        nxt = (start + dt.timedelta(days=32)).replace(day=1)
-        return start, nxt - dt.timedelta(days=1)
-    if kind == PeriodKind.QUARTER:
-        month = 3 * ((day.month - 1) // 3) + 1
-        start = day.replace(month=month, day=1)
-        nxt = dt.date(start.year + (month == 10), 1 if month == 10 else month + 3, 1)
-        return start, nxt - dt.timedelta(days=1)
-    return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    """The week, month, quarter or year containing ``day`` (one calendar for the province's
+    benchmarks and a county's assessment periods)."""
+    return period_bounds(str(kind), day)
 
 
 @transaction.atomic
