@@ -154,7 +154,7 @@ def test_the_provincial_catalog_shows_which_counties_claim_an_item(wushen) -> No
     assert "认领的县" in page and ">乌审旗</a>" in page
     assert "温岭市" not in page.split("<tbody>")[1]  # 浙江 is not in 内蒙古's rows
     bundles = get(operator, "/catalog/bundles/").content.decode()
-    assert "<code>" in bundles
+    assert "<code>N2024-01</code>" in bundles and "企业信息变更" in bundles
 
 
 def test_loading_the_provincial_catalog_all_or_nothing(wushen) -> None:  # type: ignore[no-untyped-def]
