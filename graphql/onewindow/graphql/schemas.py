@@ -97,6 +97,10 @@ from onewindow.graphql.hall.mutations.save_staff_member import SaveStaffMember
 from onewindow.graphql.hall.mutations.save_window import SaveWindow
 from onewindow.graphql.hall.mutations.save_zone import SaveZone
 from onewindow.graphql.hall.queries import HallQueries
+from onewindow.graphql.notifications.mutations.mark_notifications_read import MarkNotificationsRead
+from onewindow.graphql.notifications.mutations.retry_notification import RetryNotification
+from onewindow.graphql.notifications.mutations.send_test_notification import SendTestNotification
+from onewindow.graphql.notifications.queries import NotificationQueries
 from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCountyPolicyPack
 from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
 from onewindow.graphql.policy.mutations.save_catalog_change_settings import SaveCatalogChangeSettings
@@ -149,6 +153,7 @@ class CountyQuery(
     FallbackQueries,
     EscalationQueries,
     WorkOrderQueries,
+    NotificationQueries,
     PublicQueries,
     CountyQueries,
     AccountQueries,
@@ -221,6 +226,9 @@ class CountyMutation(graphene.ObjectType):
     report_repeat_visits = ReportRepeatVisits.Field()
     retire_chain = RetireChain.Field()
     classify_work_order = ClassifyWorkOrder.Field()
+    mark_notifications_read = MarkNotificationsRead.Field()
+    retry_notification = RetryNotification.Field()
+    send_test_notification = SendTestNotification.Field()
     report_rectification = ReportRectification.Field()
     submit_follow_up_rating = SubmitFollowUpRating.Field()
     report_catalog_change = ReportCatalogChange.Field()

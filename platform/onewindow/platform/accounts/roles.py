@@ -41,6 +41,7 @@ class Perm(StrEnum):
     DASHBOARD_VIEW = "county.view_dashboard"  # 领导驾驶舱: the county's figures, week by week
     QUEUE_CALL = "queue.call"  # 叫号 at a window, tickets at the 询导 desk, the day's bookings
     ASSISTANCE = "assistance.handle"  # 帮办代办: take, hand over, receive, return; the network pages
+    NOTIFICATIONS = "notifications.manage"  # the dead-letter list: see why a message failed, send again
     # platform API
     PLATFORM_VIEW_COUNTIES = "platform.view_counties"
     PLATFORM_ONBOARD_COUNTY = "platform.onboard_county"
@@ -70,6 +71,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.COUNTY_MANAGE_POLICY,
             Perm.COUNTY_MANAGE_STAFF,
             Perm.DASHBOARD_VIEW,
+            Perm.NOTIFICATIONS,
         }
     ),
     Role.CENTRE_MANAGER: frozenset(
@@ -83,6 +85,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.DASHBOARD_VIEW,
             Perm.QUEUE_CALL,
             Perm.ASSISTANCE,
+            Perm.NOTIFICATIONS,
         }
     ),
     Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER | {Perm.QUEUE_CALL}),

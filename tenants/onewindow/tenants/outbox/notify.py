@@ -13,11 +13,13 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError
+from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.outbox.models import NotificationSettings, OptOut, OutboxMessage, WeChatBinding
 from onewindow.tenants.outbox.recipients import Person, resolve
 from onewindow.tenants.outbox.services import enqueue_notification
@@ -155,4 +157,20 @@ def preview(code: str, values: Mapping[str, Any] | None = None) -> dict[str, Any
     }
 
 
-__all__ = ["after_quiet_hours", "county_settings", "notify", "preview", "within_rate_limit"]
+@transaction.atomic
+def send_test(code: str, username: str, *, actor: object | None) -> OutboxMessage:
+    """试发: the template, rendered with its example values, to the caller's own inbox."""
+    shown = preview(code)
+    message = enqueue_notification(
+        "inapp",
+        username,
+        shown["text"],
+        subject=f"试发：{shown['name']}",
+        template=code,
+        event="template.test",
+    )
+    record_event("notification.test_sent", message, actor=actor, data={"template": code})
+    return message
+
+
+__all__ = ["after_quiet_hours", "county_settings", "notify", "preview", "send_test", "within_rate_limit"]
