@@ -21,6 +21,14 @@ from onewindow.tenants.policy.base import Code, Column, PackContext, Settings, S
 LogicalChannel = Literal["sms", "wechat", "inapp", "console"]
 SMS_GATEWAYS = ("console", "file", "aliyun_sms", "tencent_sms", "http_sms")
 TARGET_KINDS = ("applicant", "team", "role", "department_head", "person")
+# The events a service announces through ``notify``, with the variables it passes: a rule may
+# name only these, and its template may use only their variables.
+EVENT_VARIABLES: dict[str, tuple[str, ...]] = {
+    # 受理 (cases.accept_case): the 受理回执 link, sent where the county turns it on
+    "case.accepted": ("case_number", "item_name", "promised_on", "receipt_link", "county_name"),
+    # 000 第十条: 政务快递 result sent — the applicant is told by SMS
+    "case.express_sent": ("case_number", "item_name", "tracking_number", "county_name"),
+}
 
 
 class TemplateSpec(Strict):
@@ -90,10 +98,26 @@ def _check(specs: list[NotificationsSpec], ctx: PackContext) -> Iterator[ErrorDe
                 f"短信 {length.label}（含签名），超过 {template.max_segments} 条",
                 f"{path}.text",
             )
+    texts = {t.code: t.text for t in spec.templates}
     for i, rule in enumerate(spec.rules):
         path = f"notifications.rules[{i}]"
+        given = EVENT_VARIABLES.get(rule.event)
+        if given is None:
+            yield ErrorDetail(
+                "INVALID_CHOICE",
+                f"事件 {rule.event} 不发通知（可选：{'、'.join(EVENT_VARIABLES)}）",
+                f"{path}.event",
+            )
         if rule.template not in codes:
             yield ErrorDetail("UNKNOWN_REFERENCE", f"模板 {rule.template} 不存在", f"{path}.template")
+        elif given is not None:
+            extra = [v for v in variables(texts[rule.template]) if v not in given]
+            if extra:
+                yield ErrorDetail(
+                    "UNKNOWN_REFERENCE",
+                    f"事件 {rule.event} 不提供变量 {'、'.join(extra)}",
+                    f"{path}.template",
+                )
         for j, target in enumerate(rule.to):
             kind, _, value = target.partition(":")
             where = f"{path}.to[{j}]"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import NotFound
@@ -22,6 +22,7 @@ from onewindow.tenants.cases.services._common import (
 )
 from onewindow.tenants.events import SubjectRef, emit
 from onewindow.tenants.hall.models import Window, WindowKind
+from onewindow.tenants.outbox.notify import notify
 from onewindow.tenants.outbox.services import enqueue_notification
 
 
@@ -80,12 +81,27 @@ def issue_result(
             case.status, case.issued_at = CaseStatus.ISSUED, now
             save_case(case, "status", "issued_at")
             if delivery == Delivery.EXPRESS and case.applicant.phone:
-                enqueue_notification(
-                    "console",
-                    case.applicant.phone,
-                    f"您的办件 {case.number} 办理结果已通过政务快递寄出，运单号 {tracking_number.strip()}。",
-                    subject="出件通知",
+                # 000 第十条: 政务快递 — the applicant is told by SMS, the county's template and gateway
+                told = notify(
+                    "case.express_sent",
+                    {
+                        "case_number": case.number,
+                        "item_name": case.item.name
+                        if case.item
+                        else (case.bundle.name if case.bundle else ""),
+                        "tracking_number": tracking_number.strip(),
+                        "county_name": getattr(getattr(connection, "tenant", None), "name", ""),
+                    },
+                    applicant_phone=case.applicant.phone,
                 )
+                if not told:  # a county without the rule: the plain message, as before
+                    enqueue_notification(
+                        "console",
+                        case.applicant.phone,
+                        f"您的办件 {case.number} 办理结果已通过政务快递寄出，"
+                        f"运单号 {tracking_number.strip()}。",
+                        subject="出件通知",
+                    )
             record_event("case.issued", case, actor=actor, data={"window": window, "delivery": delivery})
             return case
     _record_bypass(case, the_window, actor)
