@@ -67,7 +67,7 @@ def within_rate_limit(phone: str, at: dt.datetime, limit: Mapping[str, int] | No
     count = int(limit["count"])
     times = sorted(
         OutboxMessage.objects.filter(recipient=phone)
-        .exclude(channel__in=["inapp", "console"])
+        .exclude(channel="inapp")
         .annotate(at=Coalesce("scheduled_at", F("created_at")))
         .filter(at__gt=at - window)
         .values_list("at", flat=True)
