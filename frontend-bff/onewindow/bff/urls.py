@@ -19,6 +19,7 @@ from onewindow.bff.home import views as home
 from onewindow.bff.intake import views as intake
 from onewindow.bff.issuance import views as issuance
 from onewindow.bff.manage import views as manage
+from onewindow.bff.notifications import views as notifications
 from onewindow.bff.pack import views as pack
 from onewindow.bff.public import views as public
 from onewindow.bff.queueing import views as queueing
@@ -61,6 +62,12 @@ urlpatterns = [
     path("assistance/r/<str:number>/", assistance.detail, name="assistance-request"),
     path("assistance/r/<str:number>/<str:action>", assistance.action, name="assistance-action"),
     path("a/t/<str:token>", assistance.track, name="assistance-track"),
+    path("inbox/", notifications.inbox, name="inbox"),
+    path("inbox/read", notifications.mark_read, name="inbox-read"),
+    path("manage/notifications/", notifications.dead_letters, name="dead-letters"),
+    path("manage/notifications/<str:notification_id>/retry", notifications.retry, name="dead-letter-retry"),
+    path("admin/notification-templates/", notifications.templates, name="notification-templates"),
+    path("admin/notification-templates/test", notifications.test_send, name="notification-template-test"),
     path("manage/work-orders/", workorders.order_list, name="work-orders"),
     path("manage/work-orders/<str:number>/", workorders.order_detail, name="work-order"),
     path("manage/work-orders/<str:number>/<str:action>", workorders.order_action, name="work-order-action"),

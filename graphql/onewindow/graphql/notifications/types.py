@@ -53,6 +53,14 @@ class NotificationType(DjangoObjectType):
         return root.read_at is not None
 
 
+class TemplateVariableType(graphene.ObjectType):
+    class Meta:
+        name = "NotificationTemplateVariable"
+
+    name = graphene.String(required=True)
+    value = graphene.String(required=True, description="预览所用的值")
+
+
 class TemplatePreviewType(graphene.ObjectType):
     """一个通知模板，按示例变量（或给定的变量）渲染，附短信长度（含签名，70 字一条）。"""
 
@@ -67,3 +75,5 @@ class TemplatePreviewType(graphene.ObjectType):
     segments = graphene.Int(required=True, description="计费条数（70 字一条，超出按 67 字一条）")
     max_segments = graphene.Int(required=True)
     essential = graphene.Boolean(required=True, description="必要通知（退订后仍发送）")
+    template_text = graphene.String(required=True, description="模板原文（{变量}）")
+    variables = graphene.List(graphene.NonNull(TemplateVariableType), required=True)

@@ -23,7 +23,7 @@ from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.outbox.models import NotificationSettings, OptOut, OutboxMessage, WeChatBinding
 from onewindow.tenants.outbox.recipients import Person, resolve
 from onewindow.tenants.outbox.services import enqueue_notification
-from onewindow.tenants.outbox.templates import render, sms_length
+from onewindow.tenants.outbox.templates import render, sms_length, variables
 
 CITIZEN_CHANNELS = ("sms", "wechat")  # quiet hours and the rate limit apply to these
 
@@ -143,7 +143,8 @@ def preview(code: str, values: Mapping[str, Any] | None = None) -> dict[str, Any
     """A template rendered with ``values`` (default: its example), with its SMS length."""
     county = county_settings()
     template = template_named(code, county)
-    text = render(template["text"], {**template.get("example", {}), **(values or {})})
+    used = {**template.get("example", {}), **(values or {})}
+    text = render(template["text"], used)
     length = sms_length(text, county.sign_name)
     return {
         "code": code,
@@ -154,6 +155,8 @@ def preview(code: str, values: Mapping[str, Any] | None = None) -> dict[str, Any
         "segments": length.segments,
         "max_segments": template.get("max_segments", 1),
         "essential": template.get("essential", True),
+        "template_text": template["text"],
+        "variables": [{"name": n, "value": str(used.get(n, ""))} for n in variables(template["text"])],
     }
 
 
