@@ -332,3 +332,28 @@ def test_assistance_requests(client: Client, wushen: County) -> None:
         "number agentName siteName currentSiteName itemNames materials steps { kindLabel siteName } "
         "handovers { toSite materials } pendingHandover { fromSite }",
     )
+
+
+def test_my_notifications_and_dead_letters(client: Client, wushen: County) -> None:
+    from onewindow.tenants.outbox.models import OutboxMessage
+
+    connection.set_tenant(wushen)
+    manager = member_of(wushen, Role.CENTRE_MANAGER)
+    client.force_login(manager)
+    now = clock.now()
+    for status, channel, recipient in (
+        ("sent", "inapp", manager.username),
+        ("failed", "aliyun_sms", "13912345678"),
+    ):
+        bulk(
+            OutboxMessage,
+            100,
+            channel=channel,
+            recipient=recipient,
+            subject="提醒",
+            body=lambda i: f"第 {i} 条",
+            status=status,
+            created_at=now,
+        )
+    same_at_10_and_100(client, "myNotifications", "id subject body read createdAt")
+    same_at_10_and_100(client, "deadLetters", "id channel recipient lastError attempts")
