@@ -95,9 +95,7 @@ def test_aliyun_sends_the_countys_sign_and_template_with_the_row_as_out_id(fake:
     message.refresh_from_db()
     assert message.status == OutboxStatus.SENT and message.gateway_id.startswith("biz-")
     # the body the console and the preview show is the county's template with its values
-    assert (
-        message.body == "您的办件15062620261201000001办理结果已由政务快递寄出，运单号EMS0001。"
-    )
+    assert message.body == "您的办件15062620261201000001办理结果已由政务快递寄出，运单号EMS0001。"
 
 
 def test_aliyun_refusal_goes_to_the_dead_letters_at_once(fake: FakeGateways) -> None:

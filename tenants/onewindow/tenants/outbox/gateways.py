@@ -215,7 +215,7 @@ class WeChatChannel:
         base = (self.config.get("api_base") or "https://api.weixin.qq.com/").rstrip("/") + "/"
         timeout = settings.NOTIFICATION_TIMEOUT_SECONDS
 
-        class Client(WeChatClient):  # type: ignore[misc]
+        class Client(WeChatClient):
             """The official host, or the one settings name (a proxy; the tests' fake)."""
 
             def _request(self, method: str, url_or_endpoint: str, **kwargs: Any) -> Any:
