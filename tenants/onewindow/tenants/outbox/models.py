@@ -26,16 +26,18 @@ class OutboxMessage(models.Model):
     # when it may go: quiet hours, the per-phone rate limit and the retry backoff move it on
     scheduled_at = models.DateTimeField(null=True, blank=True)
     # what it says, for the gateways that send a registered template with its parameters
-    event = models.CharField(max_length=64, blank=True)
-    template = models.CharField(max_length=64, blank=True)
-    params = models.JSONField(default=dict, blank=True)
-    essential = models.BooleanField(default=True)  # 非必要 messages honour an opt-out
+    # (database defaults too: a writer that names only the first columns — an older worker,
+    # the fault tests' bulk INSERT — still writes a valid row)
+    event = models.CharField(max_length=64, blank=True, db_default="")
+    template = models.CharField(max_length=64, blank=True, db_default="")
+    params = models.JSONField(default=dict, blank=True, db_default={})
+    essential = models.BooleanField(default=True, db_default=True)  # 非必要 messages honour an opt-out
     # the gateway's own id (阿里云 BizId, 腾讯云 SerialNo …) and its delivery receipt (回执)
-    gateway_id = models.CharField(max_length=100, blank=True)
+    gateway_id = models.CharField(max_length=100, blank=True, db_default="")
     receipt_status = models.CharField(
-        max_length=16, blank=True, choices=[("delivered", "已送达"), ("undelivered", "未送达")]
+        max_length=16, blank=True, db_default="", choices=[("delivered", "已送达"), ("undelivered", "未送达")]
     )
-    receipt_code = models.CharField(max_length=100, blank=True)
+    receipt_code = models.CharField(max_length=100, blank=True, db_default="")
     receipt_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)  # in-app: the staff member opened it
 
