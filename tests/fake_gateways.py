@@ -63,7 +63,7 @@ def _handler(fake: FakeGateways) -> type[BaseHTTPRequestHandler]:
             if "x-acs-action" in headers:
                 gateway, action = "aliyun", {"SendSms": "send"}.get(headers["x-acs-action"], "query")
             elif "x-tc-action" in headers:
-                gateway, action = "tencent", "send"
+                gateway, action = "tencent", "send" if headers["x-tc-action"] == "SendSms" else "query"
             elif url.path.startswith("/cgi-bin/token"):
                 gateway, action = "wechat", "token"
             elif url.path.startswith("/cgi-bin/"):
@@ -73,6 +73,12 @@ def _handler(fake: FakeGateways) -> type[BaseHTTPRequestHandler]:
             fake.seen.append(Seen(gateway, action, url.path, headers, query, body))
             if action == "token":
                 return self._answer(200, {"access_token": "fake-token", "expires_in": 7200})
+            if action == "query" and gateway == "tencent":  # PullSmsSendStatusByPhoneNumber
+                statuses = [
+                    {"SessionContext": k, "SerialNo": "s", "PhoneNumber": "+86", "ReportStatus": "SUCCESS"}
+                    for k in fake.sent_keys
+                ]
+                return self._answer(200, {"Response": {"PullSmsSendStatusSet": statuses, "RequestId": "r"}})
             if action == "query":  # 阿里云 QuerySendDetails: what went out to this phone
                 dtos = [
                     {"OutId": k, "PhoneNumber": query.get("PhoneNumber"), "SendStatus": 3}

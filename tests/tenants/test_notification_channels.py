@@ -180,6 +180,23 @@ def test_tencent_failure_and_timeout_are_retried_refusal_is_not(fake: FakeGatewa
     assert message.status == OutboxStatus.FAILED and "PhoneNumberInBlacklist" in message.last_error
 
 
+def test_tencent_a_retry_after_a_dead_worker_finds_the_status_report(
+    fake: FakeGateways, settings: Any
+) -> None:
+    from onewindow.tenants.outbox.channels import channel
+
+    _use("tencent_sms")
+    message = _express()
+    claimed = _claim()
+    assert claimed is not None
+    channel("tencent_sms").send(claimed[0], claimed[0].idempotency_key)  # sent; then the worker dies
+    with clock.frozen_at(clock.now() + dt.timedelta(seconds=settings.OUTBOX_CLAIM_LEASE_SECONDS + 1)):
+        assert deliver_pending() == 1
+    assert len(fake.sends("tencent")) == 1 and [s.action for s in fake.seen] == ["send", "query"]
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT
+
+
 # --- 政务短信平台 (generic HTTP) -----------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ What a county chooses — the gateway, its 签名, its template codes — is in 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from string import Template
@@ -20,6 +21,7 @@ from typing import Any
 import requests
 from django.conf import settings
 
+from onewindow.platform.core import clock
 from onewindow.tenants.outbox.models import NotificationSettings, OutboxMessage, WeChatBinding
 from onewindow.tenants.outbox.templates import sms_text
 
@@ -103,7 +105,7 @@ class AliyunSmsChannel:
     def delivered(self, key: str, message: OutboxMessage) -> bool:
         from alibabacloud_dysmsapi20170525 import models as sms
 
-        day = (message.claimed_at or message.created_at).astimezone().strftime("%Y%m%d")
+        day = (message.claimed_at or message.created_at).astimezone(clock.COUNTY_TZ).strftime("%Y%m%d")
         request = sms.QuerySendDetailsRequest(
             phone_number=message.recipient, send_date=day, page_size=50, current_page=1
         )
@@ -152,6 +154,20 @@ class TencentSmsChannel:
         if status.Code != "Ok":
             raise Refused(f"腾讯云短信 {status.Code}: {status.Message}")
         return str(status.SerialNo or "")
+
+    def delivered(self, key: str, message: OutboxMessage) -> bool:
+        """Whether a status report for this key came back (PullSmsSendStatusByPhoneNumber; the
+        SDK app must allow pulling reports). Without one the message is sent again."""
+        from tencentcloud.sms.v20210111 import models as sms
+
+        since = message.created_at - dt.timedelta(minutes=5)
+        request = sms.PullSmsSendStatusByPhoneNumberRequest()
+        request.BeginTime = int(since.timestamp())
+        request.Offset, request.Limit = 0, 100
+        request.PhoneNumber = f"+86{message.recipient}"
+        request.SmsSdkAppId = self.config["app_id"]
+        statuses = self.client.PullSmsSendStatusByPhoneNumber(request).PullSmsSendStatusSet or []
+        return any(status.SessionContext == key for status in statuses)
 
 
 def _escaped(value: Any) -> str:
