@@ -238,6 +238,22 @@ def test_a_receipt_without_the_token_or_for_another_county_changes_nothing(setti
     assert message.receipt_status == ""
 
 
+def test_a_reply_of_td_opts_the_phone_out(settings: Any) -> None:
+    from onewindow.tenants.outbox.models import OptOut
+
+    settings.NOTIFICATION_RECEIPT_TOKEN = "receipt-secret"
+    sms_up = [{"phone_number": PHONE, "content": "TD", "send_time": "2026-12-01 10:00:00", "sequence_id": 1}]
+    assert _push("aliyun_sms/replies", sms_up).status_code == 200
+    assert (
+        _push(
+            "tencent_sms/replies", {"mobile": "13800000000", "text": "退订", "nationcode": "86"}
+        ).status_code
+        == 200
+    )
+    assert _push("http_sms/replies", {"mobile": "13700000000", "content": "你好"}).status_code == 200
+    assert set(OptOut.objects.values_list("phone", flat=True)) == {PHONE, "13800000000"}
+
+
 # --- the staff inbox, escalation targets ---------------------------------------------------------
 
 

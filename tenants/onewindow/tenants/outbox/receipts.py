@@ -101,3 +101,21 @@ def record_receipts(receipts: list[Receipt]) -> int:
         )
         matched += 1
     return matched
+
+
+OPT_OUT_WORDS = {"TD", "T", "N", "退订", "取消"}
+
+
+def opt_out_phones(gateway: str, payload: Any) -> list[str]:
+    """The phones whose upstream reply (上行短信) asks to 退订: 阿里云 SmsUp (``phone_number``,
+    ``content``), 腾讯云 (``mobile``, ``text``), the provincial platform (``mobile``, ``content``)."""
+    items = payload if isinstance(payload, list) else [payload]
+    phones = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise BusinessError("INVALID_RECEIPT", "上行短信格式无效", field="body")
+        phone = str(item.get("phone_number") or item.get("mobile") or "")
+        text = str(item.get("content") or item.get("text") or "").strip().upper()
+        if phone and text in OPT_OUT_WORDS:
+            phones.append(phone.removeprefix("+86"))
+    return phones
