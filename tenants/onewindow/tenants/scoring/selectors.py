@@ -17,10 +17,14 @@ def live_rule_sets() -> QuerySet[RuleSet]:
     return RuleSet.objects.live().order_by("code", "id")
 
 
-def subject_names(kind: str) -> list[tuple[str, str]]:
-    """(code, name) of the live departments, windows or staff members, by code."""
+def subject_names(kind: str, only: list[str] | None = None) -> list[tuple[str, str]]:
+    """(code, name) of the live departments, windows or staff members, by code (``only``: the
+    rule set's own list of subjects, where it has one)."""
     model: Any = {"department": Department, "window": Window, "staff": StaffMember}[kind]
-    return list(model.objects.live().order_by("code").values_list("code", "name"))
+    rows = model.objects.live().order_by("code")
+    if only:
+        rows = rows.filter(code__in=only)
+    return list(rows.values_list("code", "name"))
 
 
 def rules_of_category(definition: dict[str, Any], category: str) -> set[str]:
