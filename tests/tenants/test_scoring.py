@@ -273,3 +273,39 @@ def test_a_period_is_closed_before_its_end_only_on_purpose(wushen) -> None:  # t
             close_period(period.pk, actor="xtxz", post_days=3)
         assert refused.value.code == "PERIOD_NOT_OVER" and refused.value.field == "early"
         assert close_period(period.pk, actor="xtxz", post_days=3, early=True).status == PeriodStatus.POSTED
+
+
+def test_events_name_the_window_and_the_staff_member_for_rule_sets_scoring_them() -> None:
+    # the same events, attributed by each rule set's subject kind: a county scoring windows or
+    # staff (as 附件3 五(二)'s 前台工作人员考核 would) gets its automatic incidents too
+    from onewindow.tenants.cases.services import accept_case, decide_case, issue_result
+    from onewindow.tenants.escalation.services import scan
+    from onewindow.tenants.policy.services import apply_text, export_yaml, save_entry
+    from tests.tenants.cases_helpers import APPROVER_ROLES, post_approver, receive
+
+    data = yaml.safe_load(export_yaml())
+    for code, kind in (("chuangkou", "window"), ("renyuan", "staff")):
+        rule = {"code": "X1", "name": "出件与时限", "kind": "deduction", "points": 2}
+        rule["events"], rule["chains"] = ["issuance_bypass", "reminder_overdue"], []
+        category = {"code": "c", "name": "服务", "max": 100, "rules": [rule]}
+        data["rule_sets"].append({"code": code, "name": code, "subject": kind, "period": "quarter", "categories": [category]})
+    apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")
+    member = {"code": "S001", "name": "路瑶", "roles": ["intake_clerk"], "department": "zwfw", "window": "ZC01"}
+    save_entry("staff", {**member, "username": "clerk"}, actor="tests")  # the clerk is on the roster
+    post_approver("hsl", "scjg")
+    with clock.frozen_at("2026-03-02 10:00"):
+        bypassed = receive()  # taken in by the clerk at ZC01
+        bypassed = accept_case(bypassed.number, version=bypassed.version, actor="clerk")
+        bypassed = decide_case(bypassed.number, version=bypassed.version, approve=True, actor="hsl", roles=APPROVER_ROLES)
+        with pytest.raises(BusinessError):  # the clerk tries to hand the result out at ZC01
+            issue_result(bypassed.number, version=bypassed.version, window="ZC01", delivery="pickup", actor="clerk")
+        late = receive("QY-ZX", provided=["sqs", "qsbg"])  # due 3/5, left undone
+        accept_case(late.number, version=late.version, actor="clerk")
+    for day in ("2026-03-03", "2026-03-05", "2026-03-06"):
+        with clock.frozen_at(f"{day} 09:05"):
+            scan(clock.now())
+    for code, subject in (("chuangkou", "ZC01"), ("renyuan", "S001")):
+        period = open_period(code, D(2026, 3, 6), actor="xtxz")
+        close_period(period.pk, actor="xtxz")
+        assert Result.objects.get(period=period, subject=subject).total == Decimal("96.00")  # 2 × −2
+        assert Result.objects.filter(period=period, total__lt=100).count() == 1
