@@ -257,7 +257,7 @@ def period_xlsx(request: HttpRequest, period_id: str) -> HttpResponse:
         columns.append(("一票否决", 9))
     rows = []
     for r in found["ranking"]:
-        row: list[Any] = [r["rank"], names.get(r["subject"], r["subject"])]
+        row: list[Any] = [r["rank"] or "未排名", names.get(r["subject"], r["subject"])]
         row += [float(r["categories"].get(c["code"], 0)) for c in categories]
         if period["bonuses"]:
             row.append(float(r["bonus"]))

@@ -212,7 +212,7 @@ class AwardType(graphene.ObjectType):
 class TrendPoint(graphene.ObjectType):
     starts_on = graphene.Date(required=True)
     total = graphene.Decimal(required=True)
-    rank = graphene.Int(required=True)
+    rank = graphene.Int(description="名次；缺测量值未排名时为空")
 
 
 class ScoringSummaryQueries(graphene.ObjectType):
