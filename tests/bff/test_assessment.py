@@ -198,7 +198,9 @@ def test_an_unassessed_department_is_shown_unranked_where_the_county_chose_it(wu
     with clock.frozen_at("2026-04-01 09:00"):
         period_url = _open_quarter(officer)
         assert _record(officer, rule="rygl", subject="swj", count="90", note="").status_code == 302
-        assert "5 个考核对象尚缺测量值</strong>，结算时不参与排名" in get(officer, period_url).content.decode()
+        assert (
+            "5 个考核对象尚缺测量值</strong>，结算时不参与排名" in get(officer, period_url).content.decode()
+        )
         assert post(officer, f"{period_url}close", {"postDays": "3"}).status_code == 302
         page = get(officer, period_url).content.decode()
     ranking = page[page.index('id="ranking"') :]

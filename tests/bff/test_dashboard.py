@@ -103,7 +103,12 @@ def _seed_wushen() -> None:
         )
         for code in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):  # 000 附件3 第8项: staff assessed
             record_incident(
-                "qiye-zhuanqu", rule="rygl", subject=code, occurred_on=dt.date(2026, 8, 3), count=100, actor="xtxz"
+                "qiye-zhuanqu",
+                rule="rygl",
+                subject=code,
+                occurred_on=dt.date(2026, 8, 3),
+                count=100,
+                actor="xtxz",
             )
         close_period(period.pk, actor="xtxz", post_days=3)
 
@@ -266,7 +271,12 @@ def test_sql_per_page_does_not_grow_with_the_cases(wushen) -> None:  # type: ign
     period = open_period("qiye-zhuanqu", dt.date(2026, 1, 5), actor="xtxz")
     for code in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):  # 000 附件3 第8项: staff assessed
         record_incident(
-            "qiye-zhuanqu", rule="rygl", subject=code, occurred_on=dt.date(2026, 1, 5), count=100, actor="xtxz"
+            "qiye-zhuanqu",
+            rule="rygl",
+            subject=code,
+            occurred_on=dt.date(2026, 1, 5),
+            count=100,
+            actor="xtxz",
         )
     close_period(period.pk, actor="xtxz", post_days=3)  # 附件3 四(二)
     leader = logged_in(wushen, Role.LEADER)

@@ -51,7 +51,9 @@ def test_a_quarter_through_the_api(client: Client, wushen) -> None:  # type: ign
         close = "mutation($p: ID!, $d: Int) { closePeriod(period: $p, postDays: $d) { result { status } errors { field code message } } }"
         _, body = gql(client, close, {"p": period["id"], "d": 3}, path=PATH)
         (error,) = body["data"]["closePeriod"]["errors"]
-        assert (error["field"], error["code"]) == ("period", "INPUT_MISSING") and "旗公安局" not in error["message"]
+        assert (error["field"], error["code"]) == ("period", "INPUT_MISSING") and "旗公安局" not in error[
+            "message"
+        ]
         assert "国家税务总局乌审旗税务局：人员管理" in error["message"]
         for code in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):
             ok(
@@ -143,7 +145,9 @@ def test_the_weekly_table_downloads_as_excel(client: Client, tongxu) -> None:  #
 
     connection.set_tenant(tongxu)
     period = open_period("chuangkou-zhou", dt.date(2026, 3, 4), actor="hjg")
-    record_incident("chuangkou-zhou", rule="4.10", subject="rsj", occurred_on=dt.date(2026, 3, 4), actor="hjg")
+    record_incident(
+        "chuangkou-zhou", rule="4.10", subject="rsj", occurred_on=dt.date(2026, 3, 4), actor="hjg"
+    )
     close_period(period.pk, actor="hjg")
     client.force_login(member_of(tongxu, Role.SUPERVISOR))
     response = client.get(f"/c/410222/assessments/{period.pk}.xlsx")

@@ -200,7 +200,9 @@ def test_a_missing_staff_assessment_refuses_closing_and_lists_what_is_missing() 
         close_period(period.pk, actor="xtxz", post_days=3)
     assert (refused.value.code, refused.value.field) == ("INPUT_MISSING", "period")
     assert refused.value.missing == {code: ["rygl"] for code in ("rsj", "ybj", "zjj", "zwfw")}  # type: ignore[attr-defined]
-    assert "旗医疗保障局：人员管理" in refused.value.message and "旗市场监督管理局" not in refused.value.message
+    assert (
+        "旗医疗保障局：人员管理" in refused.value.message and "旗市场监督管理局" not in refused.value.message
+    )
     period.refresh_from_db()
     assert period.status == PeriodStatus.OPEN and not Result.objects.filter(period=period).exists()
 
@@ -220,8 +222,13 @@ def test_the_county_may_close_with_unassessed_departments_unranked() -> None:
     scjg, swj = result(period), result(period, "swj")
     assert (scjg.total, scjg.rank, scjg.missing) == (Decimal("91.00"), 1, [])
     # never full marks for an assessment nobody recorded: unranked, after the ranked one
-    assert (swj.categories["rygl"], swj.total, swj.rank, swj.missing) == ("0.00", Decimal("55.00"), None, ["rygl"])
-    assert list(Result.objects.filter(period=period).values_list("subject", flat=True))[0] == "scjg"
+    assert (swj.categories["rygl"], swj.total, swj.rank, swj.missing) == (
+        "0.00",
+        Decimal("55.00"),
+        None,
+        ["rygl"],
+    )
+    assert Result.objects.filter(period=period).values_list("subject", flat=True).first() == "scjg"
     assert Result.objects.filter(period=period, rank__isnull=True).count() == 5
     with clock.frozen_at("2026-04-08 09:00"):
         finalize_period(period.pk, actor="xtxz")
@@ -288,17 +295,29 @@ def test_events_name_the_window_and_the_staff_member_for_rule_sets_scoring_them(
         rule = {"code": "X1", "name": "出件与时限", "kind": "deduction", "points": 2}
         rule["events"], rule["chains"] = ["issuance_bypass", "reminder_overdue"], []
         category = {"code": "c", "name": "服务", "max": 100, "rules": [rule]}
-        data["rule_sets"].append({"code": code, "name": code, "subject": kind, "period": "quarter", "categories": [category]})
+        data["rule_sets"].append(
+            {"code": code, "name": code, "subject": kind, "period": "quarter", "categories": [category]}
+        )
     apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")
-    member = {"code": "S001", "name": "路瑶", "roles": ["intake_clerk"], "department": "zwfw", "window": "ZC01"}
+    member = {
+        "code": "S001",
+        "name": "路瑶",
+        "roles": ["intake_clerk"],
+        "department": "zwfw",
+        "window": "ZC01",
+    }
     save_entry("staff", {**member, "username": "clerk"}, actor="tests")  # the clerk is on the roster
     post_approver("hsl", "scjg")
     with clock.frozen_at("2026-03-02 10:00"):
         bypassed = receive()  # taken in by the clerk at ZC01
         bypassed = accept_case(bypassed.number, version=bypassed.version, actor="clerk")
-        bypassed = decide_case(bypassed.number, version=bypassed.version, approve=True, actor="hsl", roles=APPROVER_ROLES)
+        bypassed = decide_case(
+            bypassed.number, version=bypassed.version, approve=True, actor="hsl", roles=APPROVER_ROLES
+        )
         with pytest.raises(BusinessError):  # the clerk tries to hand the result out at ZC01
-            issue_result(bypassed.number, version=bypassed.version, window="ZC01", delivery="pickup", actor="clerk")
+            issue_result(
+                bypassed.number, version=bypassed.version, window="ZC01", delivery="pickup", actor="clerk"
+            )
         late = receive("QY-ZX", provided=["sqs", "qsbg"])  # due 3/5, left undone
         accept_case(late.number, version=late.version, actor="clerk")
     for day in ("2026-03-03", "2026-03-05", "2026-03-06"):

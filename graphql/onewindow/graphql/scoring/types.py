@@ -101,7 +101,9 @@ class PeriodType(DjangoObjectType):
 
 class IncompleteSubject(graphene.ObjectType):
     subject = graphene.String(required=True)
-    categories = graphene.List(graphene.NonNull(graphene.String), required=True, description="缺测量值的类别代码")
+    categories = graphene.List(
+        graphene.NonNull(graphene.String), required=True, description="缺测量值的类别代码"
+    )
 
 
 class ResultType(DjangoObjectType):

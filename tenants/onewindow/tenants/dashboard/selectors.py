@@ -246,5 +246,5 @@ def latest_ranking(top: int = 10) -> Ranking | None:
         starts_on=period.starts_on,
         ends_on=period.ends_on,
         status=period.status,
-        rows=[RankingRow(r, s, n or s, t, v) for r, s, n, t, v in rows],
+        rows=[RankingRow(r or 0, s, n or s, t, v) for r, s, n, t, v in rows],  # ranked rows only
     )

@@ -68,7 +68,9 @@ def score(
                 measured = counts.get((subject, category["code"]))
                 if measured is None and maximum > 0:
                     result.missing.append(category["code"])
-                value = Decimal(0) if measured is None else measured[0] * maximum / D(category["derived_from"])
+                value = (
+                    Decimal(0) if measured is None else measured[0] * maximum / D(category["derived_from"])
+                )
                 result.categories[category["code"]] = min(maximum, max(Decimal(0), value)).quantize(
                     TWO, ROUND_HALF_UP
                 )

@@ -111,7 +111,9 @@ def _rule_sets(rule_sets: list[RuleSetSpec], ctx: PackContext) -> Iterator[Error
             known = ctx.codes(sections[rule_set.subject])
             for m, code in enumerate(rule_set.subjects):
                 if code not in known:
-                    yield ErrorDetail("UNKNOWN_SUBJECT", f"政策包中没有考核对象 {code}", f"rule_sets[{i}].subjects[{m}]")
+                    yield ErrorDetail(
+                        "UNKNOWN_SUBJECT", f"政策包中没有考核对象 {code}", f"rule_sets[{i}].subjects[{m}]"
+                    )
         total = sum(c.max for c in rule_set.categories)
         if abs(total - rule_set.base) > 1e-6:
             yield ErrorDetail(
