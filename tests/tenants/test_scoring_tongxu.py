@@ -193,3 +193,34 @@ def test_an_overdue_fallback_case_costs_its_units_under_1_2() -> None:
     close_period(period.pk, actor="hjg")
     scjg = Result.objects.get(period=period, subject="scjg")
     assert (scjg.categories["gg"], scjg.total) == ("15.00", Decimal("95.00"))
+
+
+def test_the_preset_marks_the_fallback_tiers_as_example_data() -> None:
+    # 004 第二十条 names the 办不成事 supervision window and 第十六条 N(4) the referral, but no
+    # tiers, owners or limits: the preset must say its 5 / 10 / 30 days are example data
+    from pathlib import Path
+
+    import onewindow.tenants.policy.presets as presets
+
+    text = (Path(presets.__file__).parent / "tongxu.yaml").read_text(encoding="utf-8")
+    block = text[text.index("\nfallback:") : text.index("\nchains:")]
+    comments = " ".join(line for line in block.splitlines() if line.strip().startswith("#"))
+    assert "example data" in comments and "004 names no tiers" in comments
+    assert "days: 5" in block and "days: 10" in block and "days: 30" in block
+
+
+def test_a_rule_set_names_only_subjects_and_chains_the_pack_has() -> None:
+    import yaml
+
+    from onewindow.platform.core.errors import ValidationErrors
+    from onewindow.tenants.policy.services import apply_text, export_yaml
+
+    data = yaml.safe_load(export_yaml())
+    definition = data["rule_sets"][0]
+    definition["subjects"] = ["scjg", "FL-QY"]  # a window is no department
+    definition["categories"][0]["rules"][1]["chains"] = ["no-such-chain"]
+    with pytest.raises(ValidationErrors) as refused:
+        apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")
+    found = {(e.code, e.field) for e in refused.value.details}
+    assert ("UNKNOWN_SUBJECT", "rule_sets[0].subjects[1]") in found
+    assert ("UNKNOWN_CHAIN", "rule_sets[0].categories[0].rules[1].chains[0]") in found
