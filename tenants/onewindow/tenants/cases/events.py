@@ -6,7 +6,8 @@ from onewindow.tenants.events import EventData, declare
 
 
 class IssuanceBypassed(EventData):
-    """``department`` is the case's; ``window`` the window that tried to issue."""
+    """``department`` is the case's; ``window`` the window that tried to issue; ``staff`` the
+    staff member who tried (when the login is on the roster)."""
 
     window_kind: str
 

@@ -12,6 +12,7 @@ from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.audit.selectors import timelines
 from onewindow.tenants.cases.models import Case, CaseStatus, ExtensionStatus
 from onewindow.tenants.escalation.subjects import Units
+from onewindow.tenants.hall.selectors import staff_member_for
 
 
 def case_list() -> QuerySet[Case]:
@@ -76,10 +77,28 @@ def case_for_update(number: str) -> Case:
     return lock_for_edit(Case, what=f"办件 {number}", version=None, number=number)
 
 
+def _units(cases: QuerySet[Case]) -> Units:
+    row = cases.values_list("department__code", "window__code", "clerk_username").first()
+    if row is None:
+        return Units()
+    department, window, clerk = row
+    member = staff_member_for(clerk)
+    return Units(
+        departments=(department,) if department else (),
+        windows=(window,) if window else (),
+        staff=(member.code,) if member else (),
+    )
+
+
 def case_units(case_id: str) -> Units:
-    """The department answering for a case, for its reminders."""
-    code = Case.objects.filter(pk=case_id).values_list("department__code", flat=True).first()
-    return Units(departments=(code,) if code else ())
+    """Who answers for a case, for its reminders: its department, the window that took it in and
+    the clerk (when on the roster)."""
+    return _units(Case.objects.filter(pk=case_id))
+
+
+def units_of_case(number: str) -> Units:
+    """The same, by case number (a report naming a case)."""
+    return _units(Case.objects.filter(number=number))
 
 
 def department_of_case(number: str) -> str | None:

@@ -240,6 +240,8 @@ def _act(
             score=scores,
             response_due_on=response.isoformat() if response else None,
             departments=list(units.departments),
+            windows=list(units.windows),
+            staff_members=list(units.staff),
             ref=SubjectRef(kind=subject.kind, id=watch.subject_id) if subject is not None else None,
         ),
     )

@@ -22,11 +22,13 @@ from onewindow.tenants.cases.services._common import (
 )
 from onewindow.tenants.events import SubjectRef, emit
 from onewindow.tenants.hall.models import Window, WindowKind
+from onewindow.tenants.hall.selectors import staff_member_for
 from onewindow.tenants.outbox.notify import notify
 from onewindow.tenants.outbox.services import enqueue_notification
 
 
 def _record_bypass(case: Case, window: Window, actor: object | None) -> None:
+    member = staff_member_for(actor_name(actor))
     # Committed on its own: the refused issuance changes nothing, but the attempt is on record
     # and scoring turns it into a deduction (000 附件3 第6项).
     with transaction.atomic():
@@ -38,6 +40,7 @@ def _record_bypass(case: Case, window: Window, actor: object | None) -> None:
                 window=window.code,
                 window_kind=window.kind,
                 department=case.department.code,
+                staff=member.code if member else None,
                 ref=SubjectRef(kind="case", id=str(case.pk)),
             ),
         )
