@@ -62,7 +62,9 @@ def test_acceptance_records_each_promise_with_its_day_and_a_watch() -> None:
     assert watch(zs).next_due_at == dt.datetime(2026, 9, 30, 9, 0, tzinfo=clock.COUNTY_TZ)
     # offset −1 from Sat 10-10 (调休 working day) is Fri 10-09
     assert watch(pledge).next_due_at == dt.datetime(2026, 10, 9, 9, 0, tzinfo=clock.COUNTY_TZ)
-    accepted_event = AuditEvent.objects.get(subject_type="Case", subject_id=str(case.pk), action="case.accepted")
+    accepted_event = AuditEvent.objects.get(
+        subject_type="Case", subject_id=str(case.pk), action="case.accepted"
+    )
     assert [c["due_on"] for c in accepted_event.data["commitments"]] == ["2026-10-08", "2026-10-10"]
 
 
@@ -71,7 +73,11 @@ def test_a_due_day_must_be_a_working_day_of_the_county_calendar() -> None:
         case = receive(provided=["sqs", "zc"])
         with pytest.raises(BusinessError) as err:  # Sat 10-03 is 国庆
             accept_case(
-                case.number, version=case.version, tolerate=["zs"], tolerance_due_on=D(2026, 10, 3), actor="clerk"
+                case.number,
+                version=case.version,
+                tolerate=["zs"],
+                tolerance_due_on=D(2026, 10, 3),
+                actor="clerk",
             )
         assert (err.value.code, err.value.field) == ("DUE_NOT_WORKING_DAY", "tolerance_due_on")
         with pytest.raises(BusinessError) as err:

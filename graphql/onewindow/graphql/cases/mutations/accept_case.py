@@ -15,7 +15,7 @@ class PledgeInput(graphene.InputObjectType):
     """告知承诺：申请人承诺的内容及履行日期（本县工作日）。"""
 
     content = graphene.String(required=True)
-    due_on = graphene.Date(required=True)
+    due_on = graphene.Date(description="履行日期；必填（缺少时返回 COMMITMENT_DUE_REQUIRED，指明是哪一条）")
 
 
 class AcceptCase(BaseMutation):
