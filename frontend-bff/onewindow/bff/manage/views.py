@@ -61,7 +61,7 @@ def decide_extension(request: HttpRequest, extension_id: str) -> HttpResponse:
     )
 
 
-_COMMITMENT_FILTERS = {
+_COMMITMENT_FILTERS: dict[str, dict[str, object]] = {
     "open": {"state": "OPEN"},
     "overdue": {"overdue": True},
     "fulfilled": {"state": "FULFILLED"},

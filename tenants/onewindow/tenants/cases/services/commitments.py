@@ -54,7 +54,7 @@ def check_due(due_on: dt.date | None, *, code: str, field: str, calendar: Workin
     return due_on
 
 
-def clean_pledges(pledges: Iterable[Pledge], calendar: WorkingCalendar) -> list[Pledge]:
+def clean_pledges(pledges: Iterable[Pledge], calendar: WorkingCalendar) -> list[tuple[str, dt.date]]:
     out = []
     for i, pledge in enumerate(pledges):
         content = pledge.content.strip()
@@ -65,7 +65,7 @@ def clean_pledges(pledges: Iterable[Pledge], calendar: WorkingCalendar) -> list[
         due = check_due(
             pledge.due_on, code="COMMITMENT_DUE_REQUIRED", field=f"pledges[{i}].due_on", calendar=calendar
         )
-        out.append(Pledge(content, due))
+        out.append((content, due))
     return out
 
 
@@ -84,12 +84,12 @@ def record_commitments(
     case: Case,
     tolerated: Sequence[CaseMaterial],
     tolerance_due_on: dt.date | None,
-    pledges: Sequence[Pledge],
+    pledges: Sequence[tuple[str, dt.date]],
     actor: object | None,
 ) -> list[Commitment]:
     """At acceptance (inside ``accept_case``'s transaction): one row per material, one per pledge."""
     now, who = clock.now(), actor_name(actor)
-    rows = [
+    tolerance = [
         Commitment(
             case=case,
             kind=CommitmentKind.TOLERANCE,
@@ -100,17 +100,20 @@ def record_commitments(
             created_by=who,
         )
         for m in tolerated
-    ] + [
+        if tolerance_due_on is not None  # checked by accept_case whenever something is tolerated
+    ]
+    pledged = [
         Commitment(
             case=case,
             kind=CommitmentKind.PLEDGE,
-            content=p.content,
-            due_on=p.due_on,
+            content=content,
+            due_on=due_on,
             created_at=now,
             created_by=who,
         )
-        for p in pledges
+        for content, due_on in pledges
     ]
+    rows = tolerance + pledged
     for row in rows:
         row.save()
         _watch(row)
