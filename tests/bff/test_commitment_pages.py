@@ -103,3 +103,18 @@ def test_the_approver_hands_over_and_the_issuance_window_signs(wushen) -> None: 
         assert "已签收" in ready
         timeline = get(desk, f"{BASE}/cases/{case.number}/").content.decode()
     assert "审批部门移交办理结果至综合出件窗口" in timeline and "综合出件窗口签收办理结果" in timeline
+
+
+def test_the_county_admin_sets_the_hand_over_limit(wushen) -> None:  # type: ignore[no-untyped-def]
+    """000 附件3 第6项 says "未及时" with no number: the limit is the county's, edited on 县级设置."""
+    from onewindow.tenants.cases.policy import CASES
+
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    page = get(admin, f"{BASE}/admin/settings/").content.decode()
+    assert 'name="resultHandoverWithinDays" value="1"' in page  # the preset's example value
+    assert post(admin, f"{BASE}/admin/settings/cases", {"resultHandoverWithinDays": "2"}).status_code == 302
+    assert CASES.export() == {"result_handover_within_days": 2}
+    assert post(admin, f"{BASE}/admin/settings/cases", {"resultHandoverWithinDays": ""}).status_code == 302
+    assert CASES.export() == {"result_handover_within_days": None}
+    refused = post(admin, f"{BASE}/admin/settings/cases", {"resultHandoverWithinDays": "99"})
+    assert refused.status_code == 400 and CASES.export() == {"result_handover_within_days": None}

@@ -54,6 +54,7 @@ from onewindow.graphql.cases.mutations.refuse_case import RefuseCase
 from onewindow.graphql.cases.mutations.request_extension import RequestExtension
 from onewindow.graphql.cases.mutations.resubmit_materials import ResubmitMaterials
 from onewindow.graphql.cases.mutations.resume_clock import ResumeClock
+from onewindow.graphql.cases.mutations.save_case_settings import SaveCaseSettings
 from onewindow.graphql.cases.mutations.submit_visit_review import SubmitVisitReview
 from onewindow.graphql.cases.public import PublicQueries, SubmitReview
 from onewindow.graphql.cases.queries import CaseQueries
@@ -196,6 +197,7 @@ class CountyMutation(graphene.ObjectType):
     receive_result = ReceiveResult.Field()
     fulfil_commitment = FulfilCommitment.Field()
     break_commitment = BreakCommitment.Field()
+    save_case_settings = SaveCaseSettings.Field()
     issue_result = IssueResult.Field()
     confirm_delivery = ConfirmDelivery.Field()
     submit_review = SubmitReview.Field()
