@@ -83,6 +83,28 @@ def test_catalog_change_requests(supervisor: Client) -> None:
     )
 
 
+def test_commitments(supervisor: Client) -> None:
+    from onewindow.tenants.cases.models import Commitment
+
+    cases = bulk_cases(100)
+    bulk(
+        Commitment,
+        100,
+        case=lambda i: cases[i],
+        kind="tolerance",
+        material_code="zs",
+        content="住所使用证明",
+        due_on=DAY,
+        created_at=clock.now(),
+        created_by="clerk",
+    )
+    same_at_10_and_100(
+        supervisor,
+        "commitments",
+        "id kind state content dueOn overdue case { number itemName departmentName applicant { name } }",
+    )
+
+
 def test_calendar_overrides(supervisor: Client) -> None:
     bulk(CalendarOverride, 100, date=lambda i: DAY + dt.timedelta(days=i), kind="closed", reason="停电")
     same_at_10_and_100(supervisor, "calendarOverrides", "date kind reason")

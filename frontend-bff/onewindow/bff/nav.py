@@ -62,6 +62,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
         [
             Entry("超期与挂牌警示", "bff:manage-overdue", frozenset({"case.manage"})),
             Entry("延期审批", "bff:manage-extensions", frozenset({"case.manage"})),
+            Entry("容缺与告知承诺", "bff:manage-commitments", frozenset({"case.intake", "case.manage"})),
             Entry("办不成事", "bff:fallback", frozenset({"work_orders.handle", "case.intake"})),
             Entry("差评整改工单", "bff:work-orders", frozenset({"work_orders.handle"})),
             Entry("发送失败的通知", "bff:dead-letters", frozenset({"notifications.manage"})),

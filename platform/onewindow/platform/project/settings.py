@@ -346,6 +346,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "onewindow.tenants.reviews.tasks.dispatch_default_reviews",
         "schedule": 3600.0,  # hourly; idempotent, so a missed or repeated run is harmless
     },
+    "case-deadlines": {
+        # 容缺/告知承诺 past their day are broken; results not at the 出件窗口 in time are late
+        "task": "onewindow.tenants.cases.tasks.dispatch_case_deadlines",
+        "schedule": 3600.0,  # hourly; idempotent
+    },
     "worker-heartbeat": {
         # a worker that runs nothing (its pool hung) stops writing this: up restarts it
         "task": "onewindow.platform.project.heartbeat.heartbeat",

@@ -10,7 +10,7 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.versioning import lock_for_edit
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.audit.selectors import timelines
-from onewindow.tenants.cases.models import Case, CaseStatus, ExtensionStatus
+from onewindow.tenants.cases.models import Case, CaseStatus, Commitment, CommitmentState, ExtensionStatus
 from onewindow.tenants.escalation.subjects import Units
 from onewindow.tenants.hall.selectors import staff_member_for
 
@@ -103,3 +103,27 @@ def units_of_case(number: str) -> Units:
 
 def department_of_case(number: str) -> str | None:
     return Case.objects.filter(number=number).values_list("department__code", flat=True).first()
+
+
+def commitment_units(commitment_id: str) -> Units:
+    """The department of the case a commitment was given for."""
+    code = (
+        Commitment.objects.filter(pk=commitment_id).values_list("case__department__code", flat=True).first()
+    )
+    return Units(departments=(code,) if code else ())
+
+
+def commitments(
+    state: str | None = None, overdue: bool | None = None, today: dt.date | None = None
+) -> QuerySet[Commitment]:
+    """承诺台账: by due day, the most urgent first; ``overdue``: still open after its due day."""
+    qs = Commitment.objects.select_related("case", "case__applicant", "case__department", "case__item")
+    if state:
+        qs = qs.filter(state=state)
+    if overdue:
+        qs = qs.filter(state=CommitmentState.OPEN, due_on__lt=today or clock.today())
+    return qs.order_by("due_on", "id")
+
+
+def is_commitment_overdue(commitment: Commitment, today: dt.date | None = None) -> bool:
+    return commitment.state == CommitmentState.OPEN and commitment.due_on < (today or clock.today())

@@ -30,6 +30,7 @@ SLICES = [
     "onewindow.tenants.assistance.policy.ASSISTANCE",
     "onewindow.tenants.assistance.policy.ASSISTANCE_SITES",
     "onewindow.tenants.outbox.policy.NOTIFICATIONS",
+    "onewindow.tenants.cases.policy.CASES",
 ]
 
 

@@ -20,6 +20,7 @@ from onewindow.tenants.cases.services._common import (
     locked_case,
     save_case,
 )
+from onewindow.tenants.cases.services.handover import receive_at_issuance
 from onewindow.tenants.events import SubjectRef, emit
 from onewindow.tenants.hall.models import Window, WindowKind
 from onewindow.tenants.hall.selectors import staff_member_for
@@ -71,6 +72,7 @@ def issue_result(
                 raise CaseError("INVALID_CHOICE", "送达方式无效", field="delivery")
             if delivery == Delivery.EXPRESS and not tracking_number.strip():
                 raise CaseError("REQUIRED", "政务快递须填写运单号", field="tracking_number")
+            receive_at_issuance(case, the_window, actor)  # 000 第九条: 办理交接手续后统一出件
             now = clock.now()
             Issuance.objects.create(
                 case=case,

@@ -130,8 +130,8 @@ def _from_events(
         except ValidationError:
             log.warning("audit row %s is no valid %s; not scored", row.pk, listened.event.name)
             continue
-        if chains and getattr(data, "chain", None) not in chains:
-            continue  # the rule counts reminders of its own chains only
+        if chains and hasattr(data, "chain") and data.chain not in chains:
+            continue  # the rule counts reminders of its own chains only (other events: all)
         for code in data.units(rule_set.subject):
             if code not in subjects:
                 continue
