@@ -26,7 +26,7 @@ from onewindow.tenants.cases.services import (
     receive_result,
 )
 from onewindow.tenants.scoring.models import Incident, Result
-from onewindow.tenants.scoring.services import close_period, open_period
+from onewindow.tenants.scoring.services import close_period, open_period, record_incident
 from tests.tenants.cases_helpers import APPROVER_ROLES, post_approver, receive
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +97,11 @@ def test_late_hand_overs_are_automatic_incidents_of_r7() -> None:
     assert handover(never).received_by == "desk"  # the receipt recorded at issuance
     with clock.frozen_at("2026-12-01 10:00"):  # Q4 2026 closed early, on purpose
         period = open_period("qiye-zhuanqu", D(2026, 10, 12), actor="xtxz")
-        close_period(period.pk, actor="xtxz", early=True)
+        for code in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):  # 第8项: each staff assessment, 100
+            record_incident(
+                "qiye-zhuanqu", rule="rygl", subject=code, occurred_on=D(2026, 10, 12), count=100, actor="xtxz"
+            )
+        close_period(period.pk, actor="xtxz", early=True, post_days=3)  # 附件3 四(二): 公示 ≥ 3 working days
     # 附件3 第6项: 2 late results × −2 from 工作实效和服务质量 40 → 36; total 100 − 4 = 96
     scjg = Result.objects.get(period=period, subject="scjg")
     assert scjg.categories["gzsx"] == "36.00" and scjg.total == Decimal("96.00")
