@@ -29,6 +29,7 @@ SLICES = [
     "onewindow.tenants.queueing.policy.QUEUEING",
     "onewindow.tenants.assistance.policy.ASSISTANCE",
     "onewindow.tenants.assistance.policy.ASSISTANCE_SITES",
+    "onewindow.tenants.documents.policy.DOCUMENTS",
 ]
 
 

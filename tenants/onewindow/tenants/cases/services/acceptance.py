@@ -27,7 +27,10 @@ from onewindow.tenants.cases.services._common import (
     watch_case,
 )
 from onewindow.tenants.cases.services.intake import failed_checks, problem_materials, tolerable_materials
+from onewindow.tenants.cases.links import case_token
 from onewindow.tenants.catalog.models import ItemKind
+from onewindow.tenants.documents.selectors import letterhead, public_address
+from onewindow.tenants.outbox.services import enqueue_notification
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
 
@@ -139,4 +142,25 @@ def accept_case(
         actor=actor,
         data={"due_on": str(case.due_on), "tolerated": [m.code for m in tolerated], "immediate": immediate},
     )
+    if letterhead().receipt_sms and case.applicant.phone:
+        _send_receipt_link(case)
     return case
+
+
+# The outbox's one channel today; SMS gateways are routed to by channel name (outbox.channels).
+RECEIPT_CHANNEL = "console"
+
+
+def _send_receipt_link(case: Case) -> None:
+    """The receipt link by SMS at 受理 (pack ``documents.receipt_sms``), in the acceptance's
+    transaction: it goes out once the case is accepted, never for a rolled-back one."""
+    base = public_address()
+    when = "当场办结" if case.promised_days == 0 else f"承诺{case.due_on:%Y年%m月%d日}前办结"
+    what = case.item.name if case.item else case.bundle.name if case.bundle else ""
+    link = f"，查询进度和评价：{base}/r/{case_token(case)}" if base else "，可凭办件编号查询进度"
+    enqueue_notification(
+        RECEIPT_CHANNEL,
+        case.applicant.phone,
+        f"您申请的“{what}”已受理，办件编号 {case.number}，{when}{link}",
+        subject="受理回执",
+    )
