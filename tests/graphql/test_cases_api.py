@@ -12,8 +12,8 @@ from onewindow.platform.core import clock
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.cases.models import Case
 from tests.factories import member_of
-from tests.pdf_helpers import pdf_fonts, pdf_text
 from tests.graphql.helpers import county_path, gql
+from tests.pdf_helpers import pdf_fonts, pdf_text
 from tests.tenants.cases_helpers import post_approver
 
 pytestmark = pytest.mark.django_db

@@ -202,7 +202,14 @@ def test_the_refusal_notice_gives_reason_remedies_and_the_qr(client: Client, wus
     assert response.status_code == 200
     doc, images = _pages(response.content, "refusal-notice")
     text = _text(doc)
-    for expected in ("不予受理通知书", "申请事项不属于本机关职权范围", "六十日内", "行政诉讼", "经办人：张丽", "（盖章）"):
+    for expected in (
+        "不予受理通知书",
+        "申请事项不属于本机关职权范围",
+        "六十日内",
+        "行政诉讼",
+        "经办人：张丽",
+        "（盖章）",
+    ):
         assert expected in text, expected
     [link] = _qr_links(images)
     _opens_the_receipt_page(client, link, case.number)

@@ -49,6 +49,7 @@ def _render(title: str, story: list[Any]) -> bytes:
     doc.build(story)
     return buffer.getvalue()
 
+
 SCOPES = {"full": "全程委托", "part": "部分委托"}
 
 

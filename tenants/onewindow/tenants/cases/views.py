@@ -77,7 +77,7 @@ def acceptance_receipt(request: HttpRequest, number: str) -> HttpResponse:
     paper = request.GET.get("paper", "a4")
     if paper not in PAPERS:
         return error_response(400, "INVALID", "纸张只能是 a4 或 80mm")
-    body = receipt_pdf(case, receipt_link(request, case), paper=paper)  # type: ignore[arg-type]
+    body = receipt_pdf(case, receipt_link(request, case), paper=paper)
     return _pdf(body, f"receipt-{case.number}-{paper}")
 
 

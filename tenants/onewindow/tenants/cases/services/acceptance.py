@@ -11,6 +11,7 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.errors import ErrorDetail, ValidationErrors
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.cases.errors import CaseError, invalid_transition
+from onewindow.tenants.cases.links import case_token
 from onewindow.tenants.cases.models import (
     Case,
     CaseMaterial,
@@ -27,7 +28,6 @@ from onewindow.tenants.cases.services._common import (
     watch_case,
 )
 from onewindow.tenants.cases.services.intake import failed_checks, problem_materials, tolerable_materials
-from onewindow.tenants.cases.links import case_token
 from onewindow.tenants.catalog.models import ItemKind
 from onewindow.tenants.documents.selectors import letterhead, public_address
 from onewindow.tenants.outbox.services import enqueue_notification
