@@ -51,6 +51,8 @@ def _render(title: str, story: list[Any]) -> bytes:
 
 
 SCOPES = {"full": "全程委托", "part": "部分委托"}
+# 170 mm: "申请人（委托人）" and an item name of 14 characters each on one line (10 pt and padding)
+_FACT_WIDTHS = [34 * mm, 62 * mm, 22 * mm, 52 * mm]
 
 
 def _qr(text: str, size: float = 28 * mm) -> Drawing:
@@ -104,7 +106,7 @@ def mandate_pdf(request: AssistanceRequest, track_url: str) -> bytes:
         Paragraph(f"{getattr(county, 'name', '')}政务服务帮办代办", _BODY),
         Paragraph("帮办代办委托书", _TITLE),
         Spacer(1, 4 * mm),
-        _grid(_facts(request), [30 * mm, 55 * mm, 25 * mm, 60 * mm]),
+        _grid(_facts(request), _FACT_WIDTHS),
         Spacer(1, 4 * mm),
         Paragraph("委托人移交的申请材料清单：", _BODY),
         _grid(materials, [14 * mm, 110 * mm, 18 * mm, 28 * mm]),
@@ -136,7 +138,7 @@ def receipt_pdf(request: AssistanceRequest, track_url: str) -> bytes:
         Paragraph(f"{getattr(county, 'name', '')}政务服务帮办代办", _BODY),
         Paragraph("帮办代办委托回执", _TITLE),
         Spacer(1, 4 * mm),
-        _grid(_facts(request), [30 * mm, 55 * mm, 25 * mm, 60 * mm]),
+        _grid(_facts(request), _FACT_WIDTHS),
         Spacer(1, 4 * mm),
         Paragraph(f"已收到您移交的材料 {len(request.materials)} 份：{'、'.join(request.materials)}。", _BODY),
         Paragraph(
