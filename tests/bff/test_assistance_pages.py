@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from onewindow.platform.accounts.roles import Role
 from tests.bff.helpers import get, logged_in, post
+from tests.pdf_helpers import qr_links
 
 pytestmark = pytest.mark.django_db
 BASE = "/c/150626/assistance/"
@@ -44,6 +45,8 @@ def test_an_agent_takes_prints_and_hands_over_and_the_township_acknowledges(wush
     for which in ("mandate", "receipt"):
         pdf = get(agent, f"{BASE}{request.number}/{which}.pdf")
         assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+        [track] = qr_links(pdf.content, f"assistance-{which}")  # saved as PNG for review
+        assert "/c/150626/" in track
     detail = get(agent, f"{BASE}r/{request.number}/").content.decode()
     assert "移交至嘎鲁图镇便民服务中心" in detail
     post(agent, f"{BASE}r/{request.number}/hand-over", {"materials": ["居民身份证", "户口簿"]})

@@ -75,8 +75,33 @@ def test_receive_then_accept(wushen) -> None:  # type: ignore[no-untyped-def]
 
     version = Case.objects.get(number=number).version
     done = post(clerk, f"{case_url}accept", {"version": version})
-    assert done.status_code == 302
+    assert done.status_code == 302 and done["Location"].endswith("?print=accept")
     assert Case.objects.get(number=number).status == "accepted"
+    # the receipt to print right away, and again from the case page
+    page = get(clerk, done["Location"]).content.decode()
+    assert f'id="print-receipt" href="{BASE}/cases/{number}/receipt.pdf"' in page
+    assert f'href="{BASE}/cases/{number}/receipt.pdf?paper=80mm"' in page
+    timeline = get(clerk, f"{BASE}/cases/{number}/").content.decode()
+    assert f'id="case-receipt" href="{BASE}/cases/{number}/receipt.pdf"' in timeline
+    receipt = get(clerk, f"{BASE}/cases/{number}/receipt.pdf")
+    assert receipt.status_code == 200 and receipt["Content-Type"] == "application/pdf"
+
+
+def test_refuse_then_print_the_refusal_notice(wushen) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.tenants.cases.models import Case
+
+    clerk = logged_in(wushen, Role.INTAKE_CLERK)
+    case_url = _receive(clerk, key="refuse")["Location"]
+    number = case_url.rstrip("/").rsplit("/", 1)[-1]
+    version = Case.objects.get(number=number).version
+    done = post(
+        clerk, f"{case_url}refuse", {"version": version, "reason": "不属于本机关职权范围", "remedies": ""}
+    )
+    assert done.status_code == 302 and done["Location"].endswith("?print=refuse")
+    page = get(clerk, done["Location"]).content.decode()
+    assert f'id="print-refusal" href="{BASE}/cases/{number}/refusal.pdf"' in page
+    notice = get(clerk, f"{BASE}/cases/{number}/refusal.pdf")
+    assert notice.status_code == 200 and notice.content.startswith(b"%PDF")
 
 
 def test_missing_material_gives_one_notice_to_print(wushen) -> None:  # type: ignore[no-untyped-def]

@@ -73,3 +73,32 @@ def test_a_clerk_and_another_countys_admin_cannot_change_settings(wenling, wushe
     connection.set_tenant(wenling)
     assert REVIEWS.export()["callback_days"] != 9
     assert get(clerk, BASE).status_code == 403
+
+
+def test_the_documents_section_turns_on_the_receipt_sms(wenling) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    from onewindow.tenants.documents.policy import DOCUMENTS
+
+    connection.set_tenant(wenling)
+    admin = logged_in(wenling, Role.COUNTY_ADMIN)
+    page = get(admin, BASE).content.decode()
+    assert 'name="contactPhone" value="0576-86181234"' in page  # 温岭 preset (example data)
+    form = {
+        "issuer": "温岭市行政服务中心",
+        "contactPhone": "0576-86181234",
+        "address": "",
+        "deliveries": ["pickup"],
+    }
+    answer = post(
+        admin, f"{BASE}documents", {**form, "receiptSms": "1", "publicAddress": "https://zwfw.wl.example"}
+    )
+    assert answer.status_code == 302
+    connection.set_tenant(wenling)
+    saved = DOCUMENTS.export()
+    assert saved["receipt_sms"] and saved["deliveries"] == ["pickup"]
+    assert saved["public_address"] == "https://zwfw.wl.example"
+    bad = post(admin, f"{BASE}documents", {**form, "publicAddress": "zwfw.wl.example"})
+    assert bad.status_code == 400 and "https://" in bad.content.decode()
+    connection.set_tenant(wenling)
+    assert DOCUMENTS.export() == saved  # nothing changed

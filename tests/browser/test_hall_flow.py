@@ -1,6 +1,6 @@
 """The hall's day in a real browser: an admin gives people accounts, a clerk receives a case,
-prints the one-time notice and accepts it, an approver decides, the issuance window issues,
-the applicant opens the receipt link on a phone and reviews; 温岭 sees nothing of 乌审旗."""
+prints the one-time notice, accepts it and prints the receipt, an approver decides, the issuance window issues,
+the applicant opens the receipt's QR link on a phone and reviews; 温岭 sees nothing of 乌审旗."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 
 from tests.bff.helpers import VALID_USCC
 from tests.browser.conftest import DEMO, log_in, new_page
+from tests.pdf_helpers import pdf_text, qr_links
 
 pytestmark = pytest.mark.browser
 WS = "/c/150626"
@@ -76,8 +77,17 @@ def test_a_case_from_the_window_to_the_applicants_review(hall: str, browser: Any
     clerk.click("#accept-case")
     clerk.wait_for_load_state("networkidle")
     assert "已受理" in _flash(clerk)
-    receipt = clerk.get_attribute("#receipt-link", "href")
     shots(clerk, "05-accepted")
+    # the print button right after 受理: the 受理回执, whose QR code is the applicant's link
+    pdf = clerk.request.get(hall + clerk.get_attribute("#print-receipt", "href"))
+    assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
+    receipt_text = pdf_text(pdf.body())
+    assert number in receipt_text and "经办人：张丽" in receipt_text and "ws-clerk" not in receipt_text
+    [receipt] = qr_links(pdf.body(), "hall-flow-receipt")
+    assert receipt.startswith(f"{hall}{WS}/r/")
+    narrow = clerk.request.get(hall + clerk.get_attribute("#print-receipt-80", "href"))
+    [narrow_link] = qr_links(narrow.body(), "hall-flow-receipt-80mm")
+    assert narrow.status == 200 and narrow_link.rsplit(":", 2)[0] == receipt.rsplit(":", 2)[0]  # signed anew
 
     approver = new_page(browser)
     log_in(approver, hall, "demo-scjg", "Hall-appr-2026", f"{WS}/approvals/")
@@ -97,7 +107,7 @@ def test_a_case_from_the_window_to_the_applicants_review(hall: str, browser: Any
     assert f"{number} 已出件" in _flash(clerk)
 
     phone = new_page(browser, phone=True)
-    phone.goto(f"{hall}{receipt}")
+    phone.goto(receipt)  # as the phone's camera opened it from the printed receipt
     assert "已出件" in phone.content() and "91150626" not in phone.content()
     phone.check("input[name=level][value='5']")
     shots(phone, "08-receipt-on-a-phone")

@@ -4,8 +4,6 @@ the case library, masked phones and a constant-cost list."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 
 import pytest
 from django.db import connection
@@ -15,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from onewindow.platform.accounts.roles import Role
 from tests.factories import member_of
 from tests.graphql.helpers import county_path, gql, nodes
+from tests.pdf_helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 PATH = county_path("331081")
@@ -31,7 +30,7 @@ def step(client: Client, query: str, variables: dict) -> dict:  # type: ignore[t
     return payload  # type: ignore[no-any-return]
 
 
-def test_the_loop_and_the_assignment_sheet(client: Client, wenling, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_loop_and_the_assignment_sheet(client: Client, wenling) -> None:  # type: ignore[no-untyped-def]
     client.force_login(member_of(wenling, Role.INTAKE_CLERK))
     case = step(client, REGISTER, {})["case"]
     assert sorted(case["departments"]) == ["rsj", "scjg"]
@@ -52,11 +51,8 @@ def test_the_loop_and_the_assignment_sheet(client: Client, wenling, tmp_path) ->
     client.force_login(member_of(wenling, Role.INTAKE_CLERK))
     pdf = client.get(f"/c/331081/assignments/{sheet['number']}.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    if shutil.which("pdftotext"):
-        path = tmp_path / "sheet.pdf"
-        path.write_bytes(pdf.content)
-        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
-        assert "交办单" in text and "明确牵头部门" in text and "分管副市长" in text
+    text = pdf_text(pdf.content)
+    assert "交办单" in text and "明确牵头部门" in text and "分管副市长" in text
     client.force_login(member_of(wenling, Role.CENTRE_MANAGER))
     _, body = gql(client, "{ fallbackCases(first: 100) { edges { node { number version } } } }", path=PATH)
     version = nodes(body["data"]["fallbackCases"])[0]["version"]

@@ -109,6 +109,7 @@ from onewindow.graphql.notifications.queries import NotificationQueries
 from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCountyPolicyPack
 from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
 from onewindow.graphql.policy.mutations.save_catalog_change_settings import SaveCatalogChangeSettings
+from onewindow.graphql.policy.mutations.save_document_settings import SaveDocumentSettings
 from onewindow.graphql.policy.mutations.save_fallback_settings import SaveFallbackSettings
 from onewindow.graphql.policy.mutations.save_review_settings import SaveReviewSettings
 from onewindow.graphql.policy.platform_queries import PlatformPolicyQueries
@@ -263,6 +264,7 @@ class CountyMutation(graphene.ObjectType):
     retire_rule_set = RetireRuleSet.Field()
     save_review_settings = SaveReviewSettings.Field()
     save_fallback_settings = SaveFallbackSettings.Field()
+    save_document_settings = SaveDocumentSettings.Field()
     save_catalog_change_settings = SaveCatalogChangeSettings.Field()
     take_ticket = TakeTicket.Field()
     call_next_ticket = CallNextTicket.Field()

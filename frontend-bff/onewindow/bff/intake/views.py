@@ -204,7 +204,9 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
         messages.success(request, done.format(**result.payload))
         target = reverse("bff:intake-case", kwargs={"number": number})
         notice = result.payload.get("noticeNumber")
-        return redirect(f"{target}?print={notice}" if notice else target)
+        if notice:  # the document to print at once, offered on the case page
+            return redirect(f"{target}?print={notice}")
+        return redirect(f"{target}?print={action}" if action in {"accept", "refuse"} else target)
     context = _case_context(request, number)
     context.update({"errors": result.by_field(), "failed_action": action, "posted": post})
     return render_page(request, "bff/intake/case.html", context, status=400)

@@ -1,8 +1,9 @@
 """县级管理 — 县级设置: the pack's single-object sections, each its own small form.
 
 好差评 (default rating, callback and rectification limits), 办不成事 (tiers: owner and working
-days; referral to the discipline commission), 事项目录调整 (the 3 / 7 working-day clocks). Each
-save changes only its fields and is a new version of the pack."""
+days; referral to the discipline commission), 事项目录调整 (the 3 / 7 working-day clocks), 文书
+(what receipts and notices print; the receipt link by SMS at 受理). Each save changes only its
+fields and is a new version of the pack."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from onewindow.bff.entries import FormProblem, number, pack_version
 from onewindow.bff.pages import MutationResult, answer, mutate, page, query, render_page, require_permission
 
 TIERS = (("general", "一般问题"), ("hard", "疑难复杂问题"), ("very_hard", "特别疑难复杂问题"))
+DELIVERIES = (("pickup", "窗口领取"), ("self_print", "自助打印"), ("express", "政务快递（免费寄递）"))
 
 
 def _settings(request: HttpRequest, **extra: Any) -> dict[str, Any]:
@@ -30,6 +32,8 @@ def _settings(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "tiers": [{"tier": code, "label": label, **tiers.get(code, {})} for code, label in TIERS],
         "catalog_changes": data["catalogChangeSettings"],
         "cases": data["caseSettings"],
+        "documents": data["documentSettings"],
+        "deliveries": DELIVERIES,
         "pack_version": pack_version(data),
         **extra,
     }
@@ -68,6 +72,12 @@ def _cases(post: QueryDict) -> dict[str, Any]:
     entry: dict[str, Any] = {}
     number(post, entry, "resultHandoverWithinDays")
     return entry
+def _documents(post: QueryDict) -> dict[str, Any]:
+    text = {
+        name: str(post.get(name, "")).strip()
+        for name in ("issuer", "contactPhone", "address", "publicAddress")
+    }
+    return {**text, "deliveries": post.getlist("deliveries"), "receiptSms": post.get("receiptSms") == "1"}
 
 
 FORMS: dict[str, tuple[str, str, Callable[[QueryDict], dict[str, Any]]]] = {
@@ -75,6 +85,7 @@ FORMS: dict[str, tuple[str, str, Callable[[QueryDict], dict[str, Any]]]] = {
     "fallback": ("办不成事设置", "settings/save_fallback", _fallback),
     "catalog-changes": ("目录调整时限", "settings/save_catalog_changes", _catalog_changes),
     "cases": ("办件设置", "settings/save_cases", _cases),
+    "documents": ("文书设置", "settings/save_documents", _documents),
 }
 
 

@@ -8,6 +8,7 @@ from onewindow.graphql.core.permissions import require
 from onewindow.graphql.policy.settings import output_type
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.catalogchanges.policy import CATALOG_CHANGES
+from onewindow.tenants.documents.policy import DOCUMENTS
 from onewindow.tenants.fallback.policy import FALLBACK
 from onewindow.tenants.reviews.policy import REVIEWS
 
@@ -19,6 +20,11 @@ class SettingsQueries(graphene.ObjectType):
     )
     catalog_change_settings = graphene.Field(
         output_type(CATALOG_CHANGES.spec), required=True, description="事项目录调整的报送与调整时限（工作日）"
+    )
+    document_settings = graphene.Field(
+        output_type(DOCUMENTS.spec),
+        required=True,
+        description="文书：盖章单位、咨询电话、地址、结果送达方式，受理时是否短信发送回执链接",
     )
 
     @staticmethod
@@ -35,3 +41,8 @@ class SettingsQueries(graphene.ObjectType):
     @require(Perm.COUNTY_VIEW)
     def resolve_catalog_change_settings(root: Any, info: Any) -> Any:
         return CATALOG_CHANGES.export()
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_document_settings(root: Any, info: Any) -> Any:
+        return DOCUMENTS.export()

@@ -119,6 +119,7 @@ TENANT_APPS = [
     "onewindow.tenants.audit",
     "onewindow.tenants.workcalendar",
     "onewindow.tenants.outbox",
+    "onewindow.tenants.documents",
     "onewindow.tenants.hall",
     "onewindow.tenants.catalog",
     "onewindow.tenants.catalogchanges",

@@ -8,7 +8,7 @@ from onewindow.graphql.core.views import OneWindowGraphQLView
 from onewindow.graphql.schemas import county_schema
 from onewindow.platform.project.urls_common import common_patterns
 from onewindow.tenants.assistance import views as assistance
-from onewindow.tenants.cases.views import correction_notice
+from onewindow.tenants.cases import views as cases
 from onewindow.tenants.fallback.views import assignment_sheet
 from onewindow.tenants.outbox.views import delivery_receipt, reply
 from onewindow.tenants.scoring.views import assessment_table
@@ -16,7 +16,9 @@ from onewindow.tenants.scoring.views import assessment_table
 urlpatterns = [
     *common_patterns,
     path("graphql", OneWindowGraphQLView.as_view(schema=county_schema), name="graphql"),
-    path("notices/<str:number>.pdf", correction_notice, name="correction-notice-pdf"),
+    path("notices/<str:number>.pdf", cases.correction_notice, name="correction-notice-pdf"),
+    path("cases/<str:number>/receipt.pdf", cases.acceptance_receipt, name="case-receipt-pdf"),
+    path("cases/<str:number>/refusal.pdf", cases.refusal_notice, name="case-refusal-pdf"),
     path("assignments/<str:number>.pdf", assignment_sheet, name="assignment-pdf"),
     path("assistance/<str:number>/mandate.pdf", assistance.mandate, name="assistance-mandate-pdf"),
     path("assistance/<str:number>/receipt.pdf", assistance.receipt, name="assistance-receipt-pdf"),

@@ -1,23 +1,58 @@
 """The 委托书 (mandate) and the 回执 (receipt) of an assisted request as printable PDFs in
-Chinese (the embedded font of ``cases.documents``), each with a QR code to track the request
-(reportlab's own QR widget: nothing fetched, no image files)."""
+Chinese, each with a QR code to track the request (reportlab's own QR widget: nothing fetched,
+no image files). The font is the one ``documents.render`` embeds (WenQuanYi Micro Hei from the
+font wheel), registered with reportlab and embedded as a subset."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.tenancy import db
 from onewindow.tenants.assistance.models import AssistanceRequest
-from onewindow.tenants.cases.documents import _BODY, _CELL, _TITLE, _render
+from onewindow.tenants.documents.render import font_path
+
+pdfmetrics.registerFont(TTFont("WenQuanYi", str(font_path()), subfontIndex=0))
+_TITLE = ParagraphStyle("title", fontName="WenQuanYi", fontSize=18, leading=26, alignment=1)
+_BODY = ParagraphStyle("body", fontName="WenQuanYi", fontSize=11, leading=17)
+_CELL = ParagraphStyle("cell", fontName="WenQuanYi", fontSize=10, leading=14)
+_FRAME_PADDING = 6  # points: reportlab's frame pads its content by this on every side
+
+
+def _render(title: str, story: list[Any]) -> bytes:
+    """An A4 page whose text and tables start 20 mm from each edge (170 mm wide): the margins
+    give back the frame's padding, so a 170 mm table lines up with the paragraphs."""
+    buffer = io.BytesIO()
+    county = getattr(db, "tenant", None)
+    margin = 20 * mm - _FRAME_PADDING
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=title,
+        author=str(getattr(county, "name", "")),
+    )
+    doc.build(story)
+    return buffer.getvalue()
+
 
 SCOPES = {"full": "全程委托", "part": "部分委托"}
+# 170 mm: "申请人（委托人）" and an item name of 14 characters each on one line (10 pt and padding)
+_FACT_WIDTHS = [34 * mm, 62 * mm, 22 * mm, 52 * mm]
 
 
 def _qr(text: str, size: float = 28 * mm) -> Drawing:
@@ -71,7 +106,7 @@ def mandate_pdf(request: AssistanceRequest, track_url: str) -> bytes:
         Paragraph(f"{getattr(county, 'name', '')}政务服务帮办代办", _BODY),
         Paragraph("帮办代办委托书", _TITLE),
         Spacer(1, 4 * mm),
-        _grid(_facts(request), [30 * mm, 55 * mm, 25 * mm, 60 * mm]),
+        _grid(_facts(request), _FACT_WIDTHS),
         Spacer(1, 4 * mm),
         Paragraph("委托人移交的申请材料清单：", _BODY),
         _grid(materials, [14 * mm, 110 * mm, 18 * mm, 28 * mm]),
@@ -103,7 +138,7 @@ def receipt_pdf(request: AssistanceRequest, track_url: str) -> bytes:
         Paragraph(f"{getattr(county, 'name', '')}政务服务帮办代办", _BODY),
         Paragraph("帮办代办委托回执", _TITLE),
         Spacer(1, 4 * mm),
-        _grid(_facts(request), [30 * mm, 55 * mm, 25 * mm, 60 * mm]),
+        _grid(_facts(request), _FACT_WIDTHS),
         Spacer(1, 4 * mm),
         Paragraph(f"已收到您移交的材料 {len(request.materials)} 份：{'、'.join(request.materials)}。", _BODY),
         Paragraph(

@@ -1,150 +1,124 @@
-"""Printable documents: the 一次性告知书 as a PDF in Chinese.
-
-The font is WenQuanYi Micro Hei (TrueType, from the ``paperang-p2-fonts-cjk`` wheel), embedded
-as a subset in each PDF, so every viewer shows the Chinese text — none is fetched at run time.
-(reportlab's built-in CID font needs the viewer to have Adobe's Asian font pack, which poppler
-and many intranet machines lack; it is the fallback only if the font wheel is missing.)
-"""
+"""Printable documents of a case, from HTML templates (``templates/cases/documents/``) through
+``documents.render``: the 受理回执 (A4 or 80 mm thermal), the 一次性告知书 and the 不予受理
+通知书. Each carries a QR code of the signed receipt link (``cases.links``), which opens the
+public receipt page: status, what to fix, one review once decided."""
 
 from __future__ import annotations
 
-import io
-from importlib import resources
+import datetime as dt
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
 from onewindow.platform.core import clock
-from onewindow.platform.core.tenancy import db
-from onewindow.tenants.cases.models import CorrectionNotice
+from onewindow.tenants.audit.models import AuditEvent
+from onewindow.tenants.cases.links import LINK_DAYS
+from onewindow.tenants.cases.models import Case, CaseMaterial, CorrectionNotice, MaterialState
+from onewindow.tenants.documents.render import Paper, qr_svg, render_pdf
+from onewindow.tenants.documents.selectors import letterhead, staff_name
 
 
-def _register_font() -> str:
-    try:
-        font = resources.files("paperang_p2_fonts_cjk") / "fonts" / "wqy-microhei.ttc"
-        with resources.as_file(font) as path:
-            pdfmetrics.registerFont(TTFont("WenQuanYi", str(path), subfontIndex=0))
-        return "WenQuanYi"
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-        return "STSong-Light"
+def _day(moment: dt.datetime | dt.date | None) -> str:
+    if moment is None:
+        return ""
+    if isinstance(moment, dt.datetime):
+        moment = moment.astimezone(clock.COUNTY_TZ).date()
+    return f"{moment.year}年{moment.month}月{moment.day}日"
 
 
-FONT = _register_font()
-
-_TITLE = ParagraphStyle("title", fontName=FONT, fontSize=18, leading=26, alignment=1)
-_BODY = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=17)
-_CELL = ParagraphStyle("cell", fontName=FONT, fontSize=10, leading=14)
+def _what(case: Case) -> str:
+    return case.item.name if case.item else case.bundle.name if case.bundle else ""
 
 
-def _render(title: str, story: list[Any]) -> bytes:
-    """An A4 page with 20 mm margins, titled, authored by the county."""
-    buffer = io.BytesIO()
-    county = getattr(db, "tenant", None)
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=title,
-        author=str(getattr(county, "name", "")),
+def _event(case: Case, action: str) -> AuditEvent | None:
+    return (
+        AuditEvent.objects.filter(action=action, subject_type="Case", subject_id=str(case.pk))
+        .order_by("-occurred_at", "-id")
+        .first()
     )
-    doc.build(story)
-    return buffer.getvalue()
 
 
-def correction_notice_pdf(notice: CorrectionNotice) -> bytes:
+def _common(case: Case, link: str, paper: Paper, caption: str) -> dict[str, Any]:
+    return {
+        "case": case,
+        "what": _what(case),
+        "letterhead": letterhead(),
+        "window": case.window.name if case.window else "网上受理",
+        "qr": qr_svg(link, 24 if paper == "80mm" else 28),
+        "qr_caption": caption,
+        "link_days": LINK_DAYS,
+    }
+
+
+def _material_lines(case: Case) -> list[dict[str, str]]:
+    tolerance = getattr(case, "tolerance", None)
+    promised = _day(tolerance.due_on) if tolerance is not None else ""
+    lines = []
+    for m in CaseMaterial.objects.filter(case=case).order_by("id"):
+        if m.state == MaterialState.PROVIDED:
+            note = "已收"
+        elif m.state == MaterialState.TOLERATED:
+            note = f"容缺，承诺于{promised}前补齐" if promised else "容缺"
+        elif m.state == MaterialState.EXEMPT:
+            note = "免于提交"
+        else:
+            note = m.get_state_display()
+        lines.append({"name": m.name, "note": note, "state": m.state})
+    return lines
+
+
+def receipt_pdf(case: Case, link: str, *, paper: Paper = "a4") -> bytes:
+    """受理回执: what was accepted, by when it will be done (the county's working calendar, as
+    ``due_on`` was counted at 受理), where, which materials were received, how the result
+    reaches the applicant, and the QR code of the receipt link."""
+    accepted = _event(case, "case.accepted")
+    context = _common(case, link, paper, "扫码查询办理进度，办结后可评价服务")
+    context.update(
+        {
+            "paper": paper,
+            "materials": _material_lines(case),
+            "accepted_on": _day(case.accepted_on),
+            "due_on": _day(case.due_on),
+            "immediate": case.promised_days == 0,
+            "children": list(case.children.select_related("item", "department").order_by("number")),
+            "staff": staff_name(accepted.actor_label if accepted else case.clerk_username),
+            "issued_on": _day(case.accepted_on),
+        }
+    )
+    return render_pdf("cases/documents/receipt.html", context, paper=paper)
+
+
+def correction_notice_pdf(notice: CorrectionNotice, link: str) -> bytes:
+    """一次性告知书: every material to correct, and how, in one notice."""
     case = notice.case
-    county = getattr(db, "tenant", None)
-    what = case.item.name if case.item else case.bundle.name if case.bundle else ""
-    rows = [[Paragraph(h, _CELL) for h in ("序号", "材料", "问题", "补正要求")]] + [
-        [
-            Paragraph(str(i), _CELL),
-            Paragraph(e["name"], _CELL),
-            Paragraph(e["problem"], _CELL),
-            Paragraph(e["fix"], _CELL),
-        ]
-        for i, e in enumerate(notice.entries, 1)
-    ]
-    table = Table(rows, colWidths=[14 * mm, 48 * mm, 30 * mm, 78 * mm], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
+    context = _common(case, link, "a4", "扫码查看需补正的材料和办理进度")
+    context.update(
+        {
+            "notice": notice,
+            "received_on": _day(case.received_at),
+            "staff": staff_name(notice.issued_by),
+            "issued_on": _day(notice.issued_at),
+        }
     )
-    issued = notice.issued_at.astimezone(clock.COUNTY_TZ)
-    received = case.received_at.astimezone(clock.COUNTY_TZ)
-    story = [
-        Paragraph(f"{getattr(county, 'name', '')}政务服务中心", _BODY),
-        Paragraph("一次性告知书", _TITLE),
-        Spacer(1, 4 * mm),
-        Paragraph(f"编号：{notice.number}", _BODY),
-        Paragraph(f"{case.applicant.name}：", _BODY),
-        Paragraph(
-            f"您于 {received:%Y年%m月%d日} 申请办理的“{what}”（办件编号 {case.number}），"
-            "经审查，申请材料存在下列问题。请按以下要求一次性补正后重新提交，材料齐全、符合法定形式的，我们将当场受理。",
-            _BODY,
-        ),
-        Spacer(1, 4 * mm),
-        table,
-        Spacer(1, 6 * mm),
-        Paragraph("本告知书已列明全部需要补正的内容，不会就本次申请再次要求补正其他材料。", _BODY),
-        Paragraph(
-            f"受理窗口：{case.window.name if case.window else '网上受理'}　　经办人：{notice.issued_by}",
-            _BODY,
-        ),
-        Paragraph(f"告知日期：{issued:%Y年%m月%d日}", _BODY),
-    ]
-    return _render(f"一次性告知书 {notice.number}", story)
+    return render_pdf("cases/documents/notice.html", context)
 
 
-def assignment_pdf(assignment: Any) -> bytes:
-    """办不成事 交办单 (温岭 002 附件2), laid out like the seed's form."""
-    case = assignment.case
-    county = getattr(db, "tenant", None)
-
-    def p(text: str) -> Paragraph:
-        return Paragraph(text.replace("\n", "<br/>"), _CELL)
-
-    assigned = assignment.assigned_at.astimezone(clock.COUNTY_TZ)
-    rows = [
-        [p("编号"), p(assignment.number), "", ""],
-        [p("交办时间"), p(f"{assigned:%Y年%m月%d日}"), p("承办部门"), p(assignment.department.name)],
-        [p("完成时限"), p(f"{assignment.due_on:%Y年%m月%d日}"), p("责任人"), p(assignment.responsible)],
-        [p("交办事项"), p(assignment.matter), "", ""],
-        [p("主管领导（签字）"), p(assignment.leader), "", ""],
-        [p("完成情况"), p(assignment.completion), "", ""],
-        [p("申请人意见反馈"), p(assignment.applicant_feedback), "", ""],
-    ]
-    table = Table(
-        rows,
-        colWidths=[32 * mm, 53 * mm, 28 * mm, 57 * mm],
-        rowHeights=[None, None, None, 40 * mm, None, 30 * mm, 20 * mm],
+def refusal_notice_pdf(case: Case, link: str) -> bytes:
+    """不予受理通知书: the reason, and the applicant's rights and remedies (行政许可法 第三十二条)."""
+    refused = _event(case, "case.refused")
+    # the reason as the clerk gave it (with any remedies they added), then the statutory notice
+    reason, _, rights = case.refusal_reason.partition("\n")
+    reason, _, remedies = reason.partition("。救济途径：")
+    context = _common(case, link, "a4", "扫码查询本次申请的办理情况")
+    context.update(
+        {
+            "received_on": _day(case.received_at),
+            "reason": reason,
+            "remedies": remedies,
+            "rights": rights,
+            "staff": staff_name(refused.actor_label if refused else case.clerk_username),
+            "issued_on": _day(refused.occurred_at if refused else None),
+        }
     )
-    table.setStyle(
-        TableStyle(
-            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-            + [("SPAN", (1, r), (3, r)) for r in (0, 3, 4, 5, 6)]
-        )
-    )
-    story = [
-        Paragraph(f"{getattr(county, 'name', '')}“办不成事”反映（兜底）问题交办单", _TITLE),
-        Spacer(1, 6 * mm),
-        Paragraph(f"关联记录：{case.number}　　牵头：{case.owner or '—'}", _BODY),
-        Spacer(1, 3 * mm),
-        table,
-    ]
-    return _render(f"交办单 {assignment.number}", story)
+    return render_pdf("cases/documents/refusal.html", context)
+
+
+__all__ = ["correction_notice_pdf", "receipt_pdf", "refusal_notice_pdf"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 
 from onewindow.platform.core.http import error_response
-from onewindow.tenants.cases.documents import assignment_pdf
 from onewindow.tenants.cases.views import refuse_non_member
+from onewindow.tenants.fallback.documents import assignment_pdf
 from onewindow.tenants.fallback.models import Assignment
 
 

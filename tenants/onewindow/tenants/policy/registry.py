@@ -31,6 +31,7 @@ SLICES = [
     "onewindow.tenants.assistance.policy.ASSISTANCE_SITES",
     "onewindow.tenants.outbox.policy.NOTIFICATIONS",
     "onewindow.tenants.cases.policy.CASES",
+    "onewindow.tenants.documents.policy.DOCUMENTS",
 ]
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import ErrorDetail, ValidationErrors
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.cases.errors import invalid_transition
+from onewindow.tenants.cases.errors import CaseError, invalid_transition
+from onewindow.tenants.cases.links import case_token
 from onewindow.tenants.cases.models import (
     Case,
     CaseMaterial,
@@ -28,6 +29,9 @@ from onewindow.tenants.cases.services._common import (
 from onewindow.tenants.cases.services.commitments import Pledge, check_due, clean_pledges, record_commitments
 from onewindow.tenants.cases.services.intake import failed_checks, problem_materials, tolerable_materials
 from onewindow.tenants.catalog.models import ItemKind
+from onewindow.tenants.documents.selectors import letterhead, public_address
+from onewindow.tenants.outbox.notify import channel_name, notify
+from onewindow.tenants.outbox.services import enqueue_notification
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
 
@@ -148,4 +152,35 @@ def accept_case(
             ],
         },
     )
+    if letterhead().receipt_sms and case.applicant.phone:
+        _send_receipt_link(case)
     return case
+
+
+def _send_receipt_link(case: Case) -> None:
+    """The receipt link by SMS at 受理 (pack ``documents.receipt_sms``), in the acceptance's
+    transaction: it goes out once the case is accepted, never for a rolled-back one. A county
+    rule for ``case.accepted`` (pack ``notifications``) gives its template and channels; without
+    one the default wording goes through the county's SMS gateway."""
+    base = public_address()
+    what = case.item.name if case.item else case.bundle.name if case.bundle else ""
+    link = f"{base}/r/{case_token(case)}" if base else ""
+    values = {
+        "case_number": case.number,
+        "item_name": what,
+        "promised_on": "当场办结" if case.promised_days == 0 else f"{case.due_on:%Y-%m-%d}",
+        "receipt_link": link or "凭办件编号查询",
+        "county_name": getattr(getattr(connection, "tenant", None), "name", ""),
+    }
+    departments = [case.department.code] if case.department else []
+    if notify("case.accepted", values, applicant_phone=case.applicant.phone, departments=departments):
+        return
+    when = "当场办结" if case.promised_days == 0 else f"承诺{case.due_on:%Y年%m月%d日}前办结"
+    tail = f"，查询进度和评价：{link}" if link else "，可凭办件编号查询进度"
+    enqueue_notification(
+        channel_name("sms"),
+        case.applicant.phone,
+        f"您申请的“{what}”已受理，办件编号 {case.number}，{when}{tail}",
+        subject="受理回执",
+        event="case.accepted",
+    )
