@@ -99,7 +99,12 @@ def test_late_hand_overs_are_automatic_incidents_of_r7() -> None:
         period = open_period("qiye-zhuanqu", D(2026, 10, 12), actor="xtxz")
         for code in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):  # 第8项: each staff assessment, 100
             record_incident(
-                "qiye-zhuanqu", rule="rygl", subject=code, occurred_on=D(2026, 10, 12), count=100, actor="xtxz"
+                "qiye-zhuanqu",
+                rule="rygl",
+                subject=code,
+                occurred_on=D(2026, 10, 12),
+                count=100,
+                actor="xtxz",
             )
         close_period(period.pk, actor="xtxz", early=True, post_days=3)  # 附件3 四(二): 公示 ≥ 3 working days
     # 附件3 第6项: 2 late results × −2 from 工作实效和服务质量 40 → 36; total 100 − 4 = 96

@@ -72,6 +72,8 @@ def _cases(post: QueryDict) -> dict[str, Any]:
     entry: dict[str, Any] = {}
     number(post, entry, "resultHandoverWithinDays")
     return entry
+
+
 def _documents(post: QueryDict) -> dict[str, Any]:
     text = {
         name: str(post.get(name, "")).strip()

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import ErrorDetail, ValidationErrors
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.cases.errors import CaseError, invalid_transition
+from onewindow.tenants.cases.errors import invalid_transition
 from onewindow.tenants.cases.links import case_token
 from onewindow.tenants.cases.models import (
     Case,
