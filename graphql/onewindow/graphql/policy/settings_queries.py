@@ -9,6 +9,7 @@ from onewindow.graphql.policy.settings import output_type
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.catalogchanges.policy import CATALOG_CHANGES
 from onewindow.tenants.fallback.policy import FALLBACK
+from onewindow.tenants.hall.policy import HALL
 from onewindow.tenants.reviews.policy import REVIEWS
 
 
@@ -18,7 +19,14 @@ class SettingsQueries(graphene.ObjectType):
         output_type(FALLBACK.spec), required=True, description="办不成事：层级、负责单位与时限"
     )
     catalog_change_settings = graphene.Field(
-        output_type(CATALOG_CHANGES.spec), required=True, description="事项目录调整的报送与调整时限（工作日）"
+        output_type(CATALOG_CHANGES.spec),
+        required=True,
+        description="事项目录调整的报送与调整时限（工作日）；为空：该县未设时限，不计时",
+    )
+    hall_settings = graphene.Field(
+        output_type(HALL.spec),
+        required=True,
+        description="大厅规则：进驻不满 1 年的处理、窗口直接出件的办件类型",
     )
 
     @staticmethod
@@ -35,3 +43,8 @@ class SettingsQueries(graphene.ObjectType):
     @require(Perm.COUNTY_VIEW)
     def resolve_catalog_change_settings(root: Any, info: Any) -> Any:
         return CATALOG_CHANGES.export()
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_hall_settings(root: Any, info: Any) -> Any:
+        return HALL.export()
