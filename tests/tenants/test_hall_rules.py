@@ -75,7 +75,9 @@ def test_wushen_answers_an_assistance_complaint_within_3_working_days() -> None:
 def test_a_county_without_the_complaint_limit_files_without_a_clock(tongxu) -> None:  # type: ignore[no-untyped-def]
     connection.set_tenant(tongxu)
     assert "complaint_within_days" not in (yaml.safe_load(export_yaml()).get("assistance") or {})
-    complaint = file_assistance_complaint(complainant_name="李某", agent="代办员", content="态度差", actor="x")
+    complaint = file_assistance_complaint(
+        complainant_name="李某", agent="代办员", content="态度差", actor="x"
+    )
     assert complaint.due_on is None and _watched("AssistanceComplaint", complaint.pk) == 0
 
 
@@ -102,7 +104,9 @@ def test_wenling_issues_an_immediate_case_at_the_window_that_decided_it(wenling)
         case = receive("XM-BA", provided=[], window="ZH01", applicant=COMPANY)
         case = accept_case(case.number, version=case.version, actor="clerk")
         assert case.status == CaseStatus.APPROVED
-        case = issue_result(case.number, version=case.version, window="ZH01", delivery="pickup", actor="clerk")
+        case = issue_result(
+            case.number, version=case.version, window="ZH01", delivery="pickup", actor="clerk"
+        )
     assert case.status == CaseStatus.ISSUED and case.issuance.window.code == "ZH01"
 
 

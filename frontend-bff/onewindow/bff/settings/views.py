@@ -1,8 +1,10 @@
 """县级管理 — 县级设置: the pack's single-object sections, each its own small form.
 
 好差评 (default rating, callback and rectification limits), 办不成事 (tiers: owner and working
-days; referral to the discipline commission), 事项目录调整 (the 3 / 7 working-day clocks). Each
-save changes only its fields and is a new version of the pack."""
+days; referral to the discipline commission), 事项目录调整 (通许 004 第十二条's 3 / 7 working-day
+clocks — blank: no clock), 大厅规则 (a posting under a year flagged or refused; which item kinds the
+deciding window may issue itself, 温岭 002 三(二)); the 帮办代办 complaint clock is shown. Each save
+changes only its fields and is a new version of the pack."""
 
 from __future__ import annotations
 
@@ -29,6 +31,8 @@ def _settings(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "fallback": data["fallbackSettings"],
         "tiers": [{"tier": code, "label": label, **tiers.get(code, {})} for code, label in TIERS],
         "catalog_changes": data["catalogChangeSettings"],
+        "hall": data["hallSettings"],
+        "assistance": data["assistanceSettings"],
         "pack_version": pack_version(data),
         **extra,
     }
@@ -63,10 +67,19 @@ def _catalog_changes(post: QueryDict) -> dict[str, Any]:
     return entry
 
 
+def _hall(post: QueryDict) -> dict[str, Any]:
+    posting = post.get("shortPosting", "")
+    return {
+        "shortPosting": posting if posting in ("flag", "refuse") else None,
+        "directIssuance": [k for k in post.getlist("directIssuance") if k in ("immediate", "promised")],
+    }
+
+
 FORMS: dict[str, tuple[str, str, Callable[[QueryDict], dict[str, Any]]]] = {
     "reviews": ("好差评设置", "settings/save_reviews", _reviews),
     "fallback": ("办不成事设置", "settings/save_fallback", _fallback),
     "catalog-changes": ("目录调整时限", "settings/save_catalog_changes", _catalog_changes),
+    "hall": ("大厅规则", "settings/save_hall", _hall),
 }
 
 
