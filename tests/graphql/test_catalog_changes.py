@@ -4,6 +4,7 @@ calendar — 通许's pack carries the two limits (a county whose rules set none
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
 
 from onewindow.platform.accounts.roles import Role
@@ -53,6 +54,7 @@ def test_deadlines_follow_the_county_calendar(client: Client, tongxu) -> None:  
         "appliedOn": "2026-10-22",
         "status": "APPLIED_LATE",
     }
+    connection.set_tenant(tongxu)
     assert AuditEvent.objects.filter(action__startswith="catalog_change.").count() == 2
 
 

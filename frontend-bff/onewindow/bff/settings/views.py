@@ -32,7 +32,7 @@ def _settings(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "tiers": [{"tier": code, "label": label, **tiers.get(code, {})} for code, label in TIERS],
         "catalog_changes": data["catalogChangeSettings"],
         "hall": data["hallSettings"],
-        "assistance": data["assistanceSettings"],
+        "complaint_within_days": data["assistanceComplaintWithinDays"],
         "pack_version": pack_version(data),
         **extra,
     }

@@ -7,6 +7,7 @@ import graphene
 from onewindow.graphql.core.permissions import require
 from onewindow.graphql.policy.settings import output_type
 from onewindow.platform.accounts.roles import Perm
+from onewindow.tenants.assistance.selectors import assistance_settings
 from onewindow.tenants.catalogchanges.policy import CATALOG_CHANGES
 from onewindow.tenants.fallback.policy import FALLBACK
 from onewindow.tenants.hall.policy import HALL
@@ -22,6 +23,9 @@ class SettingsQueries(graphene.ObjectType):
         output_type(CATALOG_CHANGES.spec),
         required=True,
         description="事项目录调整的报送与调整时限（工作日）；为空：该县未设时限，不计时",
+    )
+    assistance_complaint_within_days = graphene.Int(
+        description="帮办代办投诉调查处理时限（工作日，乌审旗 003 附件2 第六条）；为空：该县未设时限，不计时"
     )
     hall_settings = graphene.Field(
         output_type(HALL.spec),
@@ -48,3 +52,8 @@ class SettingsQueries(graphene.ObjectType):
     @require(Perm.COUNTY_VIEW)
     def resolve_hall_settings(root: Any, info: Any) -> Any:
         return HALL.export()
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_assistance_complaint_within_days(root: Any, info: Any) -> int | None:
+        return assistance_settings().complaint_within_days
