@@ -96,3 +96,19 @@ def test_a_henan_county_from_the_tongxu_preset_is_told_the_examples_are_tongxus(
     todo = job_todo(job)
     assert todo[0].path == "" and "种子县预设 tongxu" in todo[0].message
     assert not any(t.message.startswith("尚未指定县级管理员") for t in todo)
+
+
+@pytest.mark.django_db
+def test_operators_see_the_templates_in_the_api(client) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.platform.accounts.roles import Role
+    from tests.factories import member_of
+    from tests.graphql.helpers import gql
+
+    client.force_login(member_of(None, Role.PROVINCIAL_OPERATOR))
+    _, body = gql(client, "{ onboardingTemplates { name label model } presets }")
+    templates = {t["name"]: (t["label"], t["model"]) for t in body["data"]["onboardingTemplates"]}
+    assert templates == {
+        "fenlingyu": ("分领域综合窗口", "tongxu"),
+        "zengzhi": ("增值服务窗口", "wenling"),
+        "wuchabie": ("无差别综合窗口", "wushen"),
+    }

@@ -174,7 +174,7 @@ def _job_context(found: dict[str, Any]) -> dict[str, Any]:
     preset = PRESETS.get(name)
     label = f"{preset[0]}（{preset[1]}）" if preset else ""
     if name in TEMPLATE_LABELS:
-        label = f"与省份无关的模板：{TEMPLATE_LABELS[name]}"
+        label = f"{TEMPLATE_LABELS[name]}模板（与省份无关）"
     return {"title": f"开通 {found['name']}（{found['code']}）", "job": found, "preset_label": label}
 
 
