@@ -59,6 +59,15 @@ def test_a_county_whose_seed_sets_no_limit_gets_no_catalog_clock(county, request
     assert _watched("CatalogChangeRequest", change.pk) == 0
 
 
+def test_a_rule_scoring_late_reports_without_a_clock_is_a_warning() -> None:
+    from onewindow.tenants.policy.services import export_pack, pack_warnings
+
+    # 乌审旗 000 附件3 R10 (未按要求报送…) listens to late catalog reports, but no 乌审旗 seed sets
+    # the report limit: the pack applies, and says R10 will never fire on its own
+    warned = [(w.code, w.field) for w in pack_warnings(export_pack()) if w.code == "CLOCK_OFF"]
+    assert warned == [("CLOCK_OFF", "catalog_changes.report_within_days")]
+
+
 # ── 帮办代办投诉: 乌审旗 003 附件2 第六条 3 ─────────────────────────────────────────────────────
 
 

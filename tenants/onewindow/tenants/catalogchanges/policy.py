@@ -4,10 +4,15 @@ the request is recorded without that due date, nothing watches it, and it is nev
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import Field
 
+from onewindow.platform.core.errors import ErrorDetail
 from onewindow.tenants.catalogchanges.models import CatalogChangeSettings
-from onewindow.tenants.policy.base import Settings, Strict, columns
+from onewindow.tenants.policy.base import PackContext, Settings, Strict, columns
+
+LATE_REPORT = "catalog_report_late"  # the scoring event of a report past the limit
 
 
 class CatalogChangeSettingsSpec(Strict):
@@ -17,11 +22,29 @@ class CatalogChangeSettingsSpec(Strict):
     apply_within_days: int | None = Field(default=None, ge=1, le=60)  # 通许 004 第十二条: 7
 
 
+def _unclocked(entries: list[CatalogChangeSettingsSpec], ctx: PackContext) -> Iterator[ErrorDetail]:
+    """A rule that scores a late report, in a county with no report limit, never fires: said
+    once, where the limit would go (the pack still applies)."""
+    if entries[0].report_within_days is not None:
+        return
+    for i, rule_set in enumerate(ctx.pack.rule_sets):
+        for j, category in enumerate(rule_set.categories):
+            for k, rule in enumerate(category.rules):
+                if LATE_REPORT in rule.events:
+                    yield ErrorDetail(
+                        "CLOCK_OFF",
+                        f"考核细则 {rule_set.code} 的 {rule.code} 扣“目录调整告知超期”，但本县未设告知时限"
+                        f"（rule_sets[{i}].categories[{j}].rules[{k}]），该项不会自动扣分",
+                        "catalog_changes.report_within_days",
+                    )
+
+
 CATALOG_CHANGES = Settings(
     "catalog_changes",
     CatalogChangeSettingsSpec,
     CatalogChangeSettings,
     columns("report_within_days", "apply_within_days"),
+    warn=_unclocked,
 )
 
 __all__ = ["CATALOG_CHANGES", "CatalogChangeSettingsSpec"]
