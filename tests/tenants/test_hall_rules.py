@@ -100,6 +100,11 @@ def test_the_universal_share_is_the_county_centres() -> None:
     share = universal_window_share(80)
     assert (share.universal, share.comprehensive, share.share) == (4, 5, 0.8)
     assert share.meets_target is True
+    # the benchmarks' daily snapshot (metric universal_window_share) counts the same windows
+    from onewindow.tenants.metrics.facts import snapshot
+
+    facts = {fact: value for _, fact, _, value in snapshot(D(2026, 11, 30))}
+    assert (facts["windows_universal"], facts["windows_comprehensive"]) == (4, 5)
 
 
 # ── 统一出件 and 温岭's 即办件: 002 三(二) ────────────────────────────────────────────────────────
