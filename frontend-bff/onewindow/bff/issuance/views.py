@@ -1,5 +1,6 @@
 """综合出件 (issuance window): results ready to issue; pickup, self-print or express (the SMS
-goes through the outbox); delivery confirmation."""
+goes through the outbox); delivery confirmation. A case the county lets its deciding window issue
+(pack ``hall.direct_issuance``: 温岭's 即办件, 002 三(二)) offers that window too."""
 
 from __future__ import annotations
 
