@@ -215,8 +215,8 @@ class CaseType(DjangoObjectType):
 
     @staticmethod
     def resolve_direct_issue_window(root: models.Case, info: Any) -> str | None:
-        found: str | None = batched(root, "_direct_issue_window", _direct_issue_windows, None)
-        return found
+        found: str = batched(root, "_direct_issue_window", _direct_issue_windows, "")
+        return found or None
 
     @staticmethod
     def resolve_parent_number(root: models.Case, info: Any) -> str | None:
