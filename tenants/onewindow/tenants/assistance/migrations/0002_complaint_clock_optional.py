@@ -2,6 +2,17 @@
 
 from django.db import migrations, models
 
+WUSHEN = "county_150626"  # the one seed that sets this limit (003 附件2 第六条 3: 3 working days)
+
+
+def drop_the_code_default(apps, schema_editor):
+    """3 was a code default every county had (export never wrote it out): outside 乌审旗, a row
+    still holding it came from that default, so the clock goes off (decision 0012)."""
+    if getattr(schema_editor.connection, "schema_name", "") == WUSHEN:
+        return
+    rows = apps.get_model("assistance", "AssistanceSettings").objects
+    rows.filter(complaint_within_days=3).update(complaint_within_days=None)
+
 
 class Migration(migrations.Migration):
 
@@ -20,4 +31,5 @@ class Migration(migrations.Migration):
             name='complaint_within_days',
             field=models.PositiveSmallIntegerField(blank=True, default=None, null=True),
         ),
+        migrations.RunPython(drop_the_code_default, migrations.RunPython.noop),
     ]

@@ -2,6 +2,18 @@
 
 from django.db import migrations, models
 
+TONGXU = "county_410222"  # the one seed that sets these limits (004 第十二条: 3 / 7)
+
+
+def drop_the_code_default(apps, schema_editor):
+    """3 / 7 were a code default every county had (export never wrote them out): outside 通许,
+    a row still holding them came from that default, so the clock goes off (decision 0012)."""
+    if getattr(schema_editor.connection, "schema_name", "") == TONGXU:
+        return
+    rows = apps.get_model("catalogchanges", "CatalogChangeSettings").objects
+    rows.filter(report_within_days=3).update(report_within_days=None)
+    rows.filter(apply_within_days=7).update(apply_within_days=None)
+
 
 class Migration(migrations.Migration):
 
@@ -30,4 +42,5 @@ class Migration(migrations.Migration):
             name='report_within_days',
             field=models.PositiveSmallIntegerField(blank=True, default=None, null=True),
         ),
+        migrations.RunPython(drop_the_code_default, migrations.RunPython.noop),
     ]
