@@ -362,6 +362,23 @@ def test_an_overdue_change_is_red_and_marked_applied_late(admin) -> None:  # typ
     assert "逾期调整到位" in get(admin, f"{ADMIN}/catalog-changes/").content.decode()
 
 
+def test_the_page_shows_the_countys_own_limits_or_none(admin, wenling) -> None:  # type: ignore[no-untyped-def]
+    page = get(admin, f"{ADMIN}/catalog-changes/").content.decode()
+    # 通许 004 第十二条: 3 and 7 working days, from its pack
+    assert "<b>3 个工作日</b>" in page and "<b>7 个工作日</b>" in page and "通许 004 第十二条" in page
+    # 温岭's seed sets no limit: a change is recorded with no clock
+    other = logged_in(wenling, Role.COUNTY_ADMIN)
+    report = {"department": "scjg", "summary": "登记细则修订", "rulePublishedOn": "2026-04-28"}
+    done = post(other, "/c/331081/admin/catalog-changes/report", report)
+    assert done.status_code == 302
+    page = get(other, "/c/331081/admin/catalog-changes/").content.decode()
+    assert "告知不计时，调整到位不计时" in page
+    assert "本县未设告知时限" in page and "不计时（本县未设调整时限）" in page
+    assert '<span class="tag blue">办理中</span>' in page
+    connection.set_tenant(wenling)
+    assert CatalogChangeRequest.objects.get(summary="登记细则修订").apply_due is None
+
+
 def test_a_bad_report_is_shown_beside_the_field_and_nothing_saved(admin) -> None:  # type: ignore[no-untyped-def]
     count = CatalogChangeRequest.objects.count()
     bad = post(

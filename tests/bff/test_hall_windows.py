@@ -78,3 +78,11 @@ def test_a_value_added_window_gets_its_domain_and_loses_it_as_another_kind(wenli
     connection.set_tenant(wenling)
     changed = Window.objects.get(code=window.code)
     assert changed.kind == "universal" and not changed.value_domain
+
+
+def test_the_windows_page_shows_the_centres_universal_share(wushen) -> None:  # type: ignore[no-untyped-def]
+    # 001 二(6) 旗政务服务中心…无差别综合窗口…设置比例不低于80%: ZC01–ZC04 of ZC01–ZC04 + FL01;
+    # 嘎鲁图镇's GLT01 is a township window, not counted
+    page = get(logged_in(wushen, Role.COUNTY_ADMIN), BASE).content.decode()
+    assert "县级中心无差别综合窗口 4 个 / 综合窗口 5 个（80%），本县目标不低于 80%" in page
+    assert '<span class="tag green">达标</span>' in page

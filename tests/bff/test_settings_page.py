@@ -22,7 +22,9 @@ def test_each_section_saves_its_own_fields(wenling) -> None:  # type: ignore[no-
     connection.set_tenant(wenling)
     admin = logged_in(wenling, Role.COUNTY_ADMIN)
     page = get(admin, BASE).content.decode()
-    assert "好差评" in page and "疑难复杂问题" in page and 'name="reportWithinDays" value="3"' in page
+    assert "好差评" in page and "疑难复杂问题" in page
+    # 温岭's seed (002) sets no catalog-change limit: the clock is off, the fields blank
+    assert 'name="reportWithinDays" value=""' in page and "本县未设时限：目录调整登记后不计时" in page
     before = PolicyVersion.objects.count()
     reviews = REVIEWS.export()
     answer = post(admin, f"{BASE}reviews", {"callbackDays": "2"})
@@ -102,3 +104,26 @@ def test_the_documents_section_turns_on_the_receipt_sms(wenling) -> None:  # typ
     assert bad.status_code == 400 and "https://" in bad.content.decode()
     connection.set_tenant(wenling)
     assert DOCUMENTS.export() == saved  # nothing changed
+
+
+def test_the_hall_rules_and_the_clocks_each_county_carries(wenling, tongxu, wushen) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    from onewindow.tenants.hall.policy import HALL
+
+    # 温岭 002 三(二) 对即办件，当场办结后由窗口直接发证送达: 即办件 ticked, 承诺件 not
+    admin = logged_in(wenling, Role.COUNTY_ADMIN)
+    page = get(admin, BASE).content.decode()
+    assert 'value="immediate" id="direct-immediate" checked' in page
+    assert 'value="promised" id="direct-promised">' in page
+    assert "本县未设时限：投诉登记后不计时" in page  # 温岭's seed sets no complaint limit
+    # the county switches short postings to refused and keeps its direct issuance
+    post(admin, f"{BASE}hall", {"shortPosting": "refuse", "directIssuance": ["immediate"]})
+    connection.set_tenant(wenling)
+    assert HALL.export() == {"short_posting": "refuse", "direct_issuance": ["immediate"]}
+    # 通许 004 第十二条: 3 and 7 working days
+    page = get(logged_in(tongxu, Role.COUNTY_ADMIN), "/c/410222/admin/settings/").content.decode()
+    assert 'name="reportWithinDays" value="3"' in page and 'name="applyWithinDays" value="7"' in page
+    # 乌审旗 003 附件2 第六条 3: complaints within 3 working days
+    page = get(logged_in(wushen, Role.COUNTY_ADMIN), "/c/150626/admin/settings/").content.decode()
+    assert "接到投诉后 <strong>3</strong> 个工作日内" in page

@@ -84,7 +84,18 @@ def test_a_county_admin_edits_the_catalog(hall: str, browser: Any, shots: Any) -
     assert "企业投资项目备案（温岭）" not in admin.locator("#unified").inner_text()
     shots(admin, "06-drift-taken")
 
-    # 目录调整: report within 3 working days of publication, apply within 7 of the report
+    # 目录调整: 温岭's seed (002) sets no limit, so the clock is off until the county sets one —
+    # here it adopts 通许's (004 第十二条: report within 3 working days, apply within 7)
+    admin.goto(f"{hall}{WL}/admin/catalog-changes/")
+    assert "告知不计时，调整到位不计时" in admin.locator("#change-limits").inner_text()
+    admin.goto(f"{hall}{WL}/admin/settings/")
+    assert "本县未设时限" in admin.locator("#catalog-clock").inner_text()
+    admin.fill("#reportWithinDays", "3")
+    admin.fill("#applyWithinDays", "7")
+    _submit(admin, "#save-catalog-changes")
+    assert "目录调整时限已保存" in _flash(admin)
+    assert "现行：部门报送 3 个工作日，中心调整 7 个工作日" in admin.locator("#catalog-clock").inner_text()
+    shots(admin, "07a-clock-set")
     admin.goto(f"{hall}{WL}/admin/catalog-changes/")
     admin.select_option("#department", "scjg")
     admin.fill("#item", "QY-SL")

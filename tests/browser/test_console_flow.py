@@ -54,3 +54,31 @@ def test_an_operator_onboards_hangjin_from_a_preset_and_its_admin_logs_in(
     assert "杭锦旗" in admin.content() and "窗口" in admin.title()
     assert admin.locator("table.list tbody tr").count() > 3  # the preset's windows
     shots(admin, "05-new-countys-windows")
+
+
+def test_an_operator_onboards_a_sichuan_county_from_a_neutral_template_and_sees_the_todo(
+    hall: str, browser: Any, shots: Any
+) -> None:
+    """Issue 17: a county in a province none of the seeds is in (四川省, no provincial catalog
+    loaded) starts from the 无差别综合窗口 template (after 乌审旗's model): ready, then the job's
+    page lists what is left — the roster, the items, the 003 二(三)3 agent minimums."""
+    operator = new_page(browser)
+    log_in(operator, hall, *DEMO, "/counties/new")
+    assert operator.locator("#templates input[name=preset]").count() == 3
+    operator.fill("#code", "510131")
+    operator.fill("#name", "蒲江样例县")
+    operator.fill("#province", "四川省")
+    operator.check("#template-wuchabie")
+    shots(operator, "06-wizard-template")
+    operator.click("#start-onboarding")
+    operator.wait_for_load_state("networkidle")
+    assert "已开始开通 蒲江样例县" in operator.locator(".flash").first.inner_text()
+    operator.wait_for_selector('#job-progress[data-status="READY"]', timeout=120_000)
+    assert "从预设开始：无差别综合窗口模板（与省份无关）" in operator.content()
+    todo = operator.locator("#job-todo").inner_text()
+    assert "尚未指定县级管理员" in todo and "还没有工作人员" in todo
+    assert "四川省的省级标准目录尚未导入" in todo
+    # 003 二(三)3: 便民服务中心至少2名代办员
+    assert "示例乡镇便民服务中心（乡镇（苏木镇）便民服务中心）只有 0 名代办员，至少应有 2 名" in todo
+    assert "assistance.complaint_within_days" in todo
+    shots(operator, "07-job-todo")

@@ -194,3 +194,25 @@ def test_a_bundle_saves_though_its_input_has_a_field_named_items(client: Client,
         "SB-DW",
         "SW-QS",
     ]
+
+
+def test_a_county_that_refuses_short_postings_gets_the_field(client: Client, admin, tongxu) -> None:  # type: ignore[no-untyped-def]
+    from onewindow.platform.core import clock
+    from onewindow.tenants.policy.services import save_settings
+
+    # 001 §15 派驻人员进驻中心时间不少于1年: 通许 chooses to refuse a shorter posting. On 2026-12-01
+    # a posting from 2026-06-01 is six months old: refused, beside the field; 2025-12-01 is a year.
+    save_settings("hall", {"short_posting": "refuse"}, actor="admin")
+    query = """mutation($input: StaffMemberInput!) {
+      saveStaffMember(input: $input) { entry { code } errors { field code } }
+    }"""
+    member = {"code": "S009", "name": "新同事", "department": "rsj", "postedSince": "2026-06-01"}
+    with clock.frozen_at("2026-12-01 10:00"):
+        _, body = gql(client, query, {"input": member}, path=PATH)
+        assert body["data"]["saveStaffMember"] == {
+            "entry": None,
+            "errors": [{"field": "input.posted_since", "code": "POSTED_UNDER_A_YEAR"}],
+        }
+        assert not StaffMember.objects.filter(code="S009").exists()
+        _, body = gql(client, query, {"input": {**member, "postedSince": "2025-12-01"}}, path=PATH)
+    assert body["data"]["saveStaffMember"] == {"entry": {"code": "S009"}, "errors": []}

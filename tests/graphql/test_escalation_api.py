@@ -13,6 +13,7 @@ from onewindow.platform.core import clock
 from onewindow.tenants.catalogchanges.services import report_catalog_change
 from onewindow.tenants.escalation.models import Watch
 from onewindow.tenants.escalation.services import scan
+from onewindow.tenants.policy.services import save_settings
 from tests.factories import member_of
 from tests.graphql.helpers import county_path, gql, nodes
 
@@ -74,6 +75,8 @@ def test_catalog_changes_are_watched_and_overdue_ones_flagged(client: Client, wu
     }
     gql(client, SAVE, {"input": chain}, path=PATH)
     connection.set_tenant(wushen)
+    # 乌审旗's seeds set no catalog-change limit: the county gives itself 通许's (004 第十二条)
+    save_settings("catalog_changes", {"report_within_days": 3, "apply_within_days": 7}, actor="admin")
     with clock.frozen_at("2026-03-02 10:00"):
         request = report_catalog_change(
             department="scjg", summary="登记细则修订", rule_published_on=dt.date(2026, 3, 2), actor="scjg"

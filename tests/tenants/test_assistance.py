@@ -206,7 +206,8 @@ def test_the_ledger_counts_a_site_and_month() -> None:
 
 
 def test_the_preset_meets_the_minimums_and_a_short_site_is_a_warning_not_a_refusal() -> None:
-    assert pack_warnings(export_pack()) == []
+    # (乌审旗's one other warning: R10 scores late catalog reports, with no clock — test_hall_rules)
+    assert [w for w in pack_warnings(export_pack()) if w.code != "CLOCK_OFF"] == []
     checks = {s.site.code: s for s in selectors.compliance()}
     assert {code: s.short_of_agents for code, s in checks.items()} == dict.fromkeys(checks, 0)
     assert [c.met for c in checks["galutu"].checks if c.source == "data"][:4] == [True, True, True, True]
@@ -214,7 +215,7 @@ def test_the_preset_meets_the_minimums_and_a_short_site_is_a_warning_not_a_refus
     galutu = next(i for i, s in enumerate(data["assistance_sites"]) if s["site"] == "galutu")
     data["assistance_sites"][galutu]["agents"] = data["assistance_sites"][galutu]["agents"][:1]
     apply_text(yaml.safe_dump(data, allow_unicode=True), actor="admin")
-    warnings = pack_warnings(export_pack())
+    warnings = [w for w in pack_warnings(export_pack()) if w.code != "CLOCK_OFF"]
     assert [(w.code, w.field) for w in warnings] == [
         ("AGENTS_BELOW_MINIMUM", f"assistance_sites[{galutu}].agents")
     ]

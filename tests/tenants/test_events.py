@@ -85,6 +85,9 @@ def _listen(names: list[str]) -> None:
                 ],
             }
         )
+    # 乌审旗's seeds set no catalog-change clock; this county takes 通许's (004 第十二条: 3 / 7)
+    # so a late report and an overdue change exist to be scored
+    data["catalog_changes"] = {"report_within_days": 3, "apply_within_days": 7}
     apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")
 
 

@@ -163,7 +163,11 @@ def test_bypassed_issuance_becomes_an_incident_once() -> None:
 
 def test_a_late_catalog_change_report_becomes_an_incident_once() -> None:
     from onewindow.tenants.catalogchanges.services import report_catalog_change
+    from onewindow.tenants.policy.services import save_settings
 
+    # 乌审旗's seeds set no catalog-change limit (no clock, never late): the county sets 通许's
+    # 3 working days (004 第十二条) for R10 to have a late report to record
+    save_settings("catalog_changes", {"report_within_days": 3}, actor="admin")
     with clock.frozen_at("2026-02-10 10:00"):
         # published 2/2, due 2/5 (3 working days), reported 2/10: late
         report_catalog_change(

@@ -111,6 +111,7 @@ from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
 from onewindow.graphql.policy.mutations.save_catalog_change_settings import SaveCatalogChangeSettings
 from onewindow.graphql.policy.mutations.save_document_settings import SaveDocumentSettings
 from onewindow.graphql.policy.mutations.save_fallback_settings import SaveFallbackSettings
+from onewindow.graphql.policy.mutations.save_hall_settings import SaveHallSettings
 from onewindow.graphql.policy.mutations.save_review_settings import SaveReviewSettings
 from onewindow.graphql.policy.platform_queries import PlatformPolicyQueries
 from onewindow.graphql.policy.queries import PolicyQueries
@@ -266,6 +267,7 @@ class CountyMutation(graphene.ObjectType):
     save_fallback_settings = SaveFallbackSettings.Field()
     save_document_settings = SaveDocumentSettings.Field()
     save_catalog_change_settings = SaveCatalogChangeSettings.Field()
+    save_hall_settings = SaveHallSettings.Field()
     take_ticket = TakeTicket.Field()
     call_next_ticket = CallNextTicket.Field()
     recall_ticket = RecallTicket.Field()

@@ -400,6 +400,7 @@ def _changes(request: HttpRequest) -> dict[str, Any]:
         "departments": data["departments"],
         "all_items": [edge["node"] for edge in data["serviceItems"]["edges"]],
         "overdue": sum(1 for r in rows if r["status"] == "OVERDUE"),
+        "limits": data["catalogChangeSettings"],
     }
 
 
@@ -430,7 +431,11 @@ def report_change(request: HttpRequest) -> HttpResponse:
     return answer(
         request,
         result,
-        message=f"已登记目录调整：应于 {done.get('applyDue', '')} 前调整到位",
+        message=(
+            f"已登记目录调整：应于 {done['applyDue']} 前调整到位"
+            if done.get("applyDue")
+            else "已登记目录调整（本县未设调整时限，不计时）"
+        ),
         url=reverse("bff:catalog-changes"),
         template="bff/catalog/changes.html",
         context=lambda: _changes(request),

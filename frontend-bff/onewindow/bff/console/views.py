@@ -104,13 +104,16 @@ def _wizard(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         if name in data["presets"]
     ]
     provinces = sorted(set(data["provinces"]) | {p for _, p, _ in PRESETS.values()})
-    return {"title": "开通新县", "presets": presets, "provinces": provinces, **extra}
+    templates = data["onboardingTemplates"]
+    return {"title": "开通新县", "templates": templates, "presets": presets, "provinces": provinces, **extra}
 
 
 @page
 def onboard(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
-        return render_page(request, "bff/console/onboard.html", _wizard(request, posted={"source": "preset"}))
+        return render_page(
+            request, "bff/console/onboard.html", _wizard(request, posted={"source": "preset", "preset": ""})
+        )
     post = request.POST
     source = post.get("source", "preset")
     payload: dict[str, Any] = {
@@ -163,13 +166,16 @@ def job(request: HttpRequest, job_id: str) -> HttpResponse:
     return render_page(request, "bff/console/job.html", context)
 
 
+TEMPLATE_LABELS = {"fenlingyu": "分领域综合窗口", "zengzhi": "增值服务窗口", "wuchabie": "无差别综合窗口"}
+
+
 def _job_context(found: dict[str, Any]) -> dict[str, Any]:
-    preset = PRESETS.get(found.get("preset") or "")
-    return {
-        "title": f"开通 {found['name']}（{found['code']}）",
-        "job": found,
-        "preset_label": f"{preset[0]}（{preset[1]}）" if preset else "",
-    }
+    name = found.get("preset") or ""
+    preset = PRESETS.get(name)
+    label = f"{preset[0]}（{preset[1]}）" if preset else ""
+    if name in TEMPLATE_LABELS:
+        label = f"{TEMPLATE_LABELS[name]}模板（与省份无关）"
+    return {"title": f"开通 {found['name']}（{found['code']}）", "job": found, "preset_label": label}
 
 
 @page

@@ -34,6 +34,7 @@ def _windows(request: HttpRequest) -> dict[str, Any]:
     return {
         **_common(data, "窗口"),
         "windows": data["windows"],
+        "universal_share": data["universalWindowShare"],
         "zones": data["zones"],
         "departments": data["departments"],
         "kinds": choices("window_kind"),

@@ -1,6 +1,7 @@
 """综合出件 (issuance window): results ready to issue, each with its hand-over from the department
 (签收, 000 第九条); pickup, self-print or express (the SMS goes through the outbox); delivery
-confirmation."""
+confirmation. A case the county lets its deciding window issue (pack ``hall.direct_issuance``:
+温岭's 即办件, 002 三(二)) offers that window too."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 """县级管理 — 县级设置: the pack's single-object sections, each its own small form.
 
 好差评 (default rating, callback and rectification limits), 办不成事 (tiers: owner and working
-days; referral to the discipline commission), 事项目录调整 (the 3 / 7 working-day clocks), 文书
+days; referral to the discipline commission), 事项目录调整 (通许 004 第十二条's 3 / 7 working-day
+clocks — blank: no clock), 大厅规则 (a posting under a year flagged or refused; which item kinds the
+deciding window may issue itself, 温岭 002 三(二)); the 帮办代办 complaint clock is shown; 文书
 (what receipts and notices print; the receipt link by SMS at 受理). Each save changes only its
 fields and is a new version of the pack."""
 
@@ -34,6 +36,8 @@ def _settings(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "cases": data["caseSettings"],
         "documents": data["documentSettings"],
         "deliveries": DELIVERIES,
+        "hall": data["hallSettings"],
+        "complaint_within_days": data["assistanceComplaintWithinDays"],
         "pack_version": pack_version(data),
         **extra,
     }
@@ -82,12 +86,21 @@ def _documents(post: QueryDict) -> dict[str, Any]:
     return {**text, "deliveries": post.getlist("deliveries"), "receiptSms": post.get("receiptSms") == "1"}
 
 
+def _hall(post: QueryDict) -> dict[str, Any]:
+    posting = post.get("shortPosting", "")
+    return {
+        "shortPosting": posting if posting in ("flag", "refuse") else None,
+        "directIssuance": [k for k in post.getlist("directIssuance") if k in ("immediate", "promised")],
+    }
+
+
 FORMS: dict[str, tuple[str, str, Callable[[QueryDict], dict[str, Any]]]] = {
     "reviews": ("好差评设置", "settings/save_reviews", _reviews),
     "fallback": ("办不成事设置", "settings/save_fallback", _fallback),
     "catalog-changes": ("目录调整时限", "settings/save_catalog_changes", _catalog_changes),
     "cases": ("办件设置", "settings/save_cases", _cases),
     "documents": ("文书设置", "settings/save_documents", _documents),
+    "hall": ("大厅规则", "settings/save_hall", _hall),
 }
 
 

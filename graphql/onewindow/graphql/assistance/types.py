@@ -393,7 +393,7 @@ class AssistanceSettingsType(graphene.ObjectType):
     class Meta:
         name = "AssistanceSettings"
 
-    complaint_within_days = graphene.Int(required=True)
+    complaint_within_days = graphene.Int(description="投诉调查处理时限（工作日）；为空：该县未设时限")
     deliver_within_days = graphene.Int(required=True)
     min_township = graphene.Int(required=True)
     min_village = graphene.Int(required=True)

@@ -16,6 +16,7 @@ from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.cases import models
 from onewindow.tenants.cases.selectors import case_list, case_timelines, is_commitment_overdue, is_overdue
 from onewindow.tenants.escalation.selectors import reminder_levels
+from onewindow.tenants.hall.selectors import hall_settings
 
 CaseStatusEnum = graphene.Enum.from_enum(models.CaseStatus, description="办件状态")
 CommitmentKindEnum = graphene.Enum.from_enum(
@@ -186,6 +187,15 @@ class TimelineEvent(graphene.ObjectType):
     data = GenericScalar()
 
 
+def _direct_issue_windows(pks: list[Any]) -> dict[Any, str]:
+    """The page's cases the deciding window may issue itself (one statement for the page)."""
+    kinds = hall_settings().direct_issuance
+    if not kinds:
+        return {}
+    rows = models.Case.objects.filter(pk__in=pks, item__kind__in=kinds, window__isnull=False)
+    return dict(rows.values_list("pk", "window__code"))
+
+
 class CaseType(DjangoObjectType):
     """办件."""
 
@@ -197,6 +207,11 @@ class CaseType(DjangoObjectType):
     department_code = graphene.String(required=True)
     department_name = graphene.String(required=True)
     window_code = graphene.String()
+    direct_issue_window = graphene.String(
+        description="可直接出件的受理窗口：本县的 hall.direct_issuance 含该办件类型时"
+        "（温岭 002 三(二)：即办件当场办结后由窗口直接发证送达），为作出决定的受理窗口编码；"
+        "否则为空（经综合出件窗口出件）"
+    )
     parent_number = graphene.String()
     overdue = graphene.Boolean(required=True)
     review_checks = GenericScalar(required=True, description="审查要点核对：[{code, point, passed, note}]")
@@ -262,6 +277,11 @@ class CaseType(DjangoObjectType):
     @staticmethod
     def resolve_window_code(root: models.Case, info: Any) -> str | None:
         return root.window.code if root.window else None
+
+    @staticmethod
+    def resolve_direct_issue_window(root: models.Case, info: Any) -> str | None:
+        found: str = batched(root, "_direct_issue_window", _direct_issue_windows, "")
+        return found or None
 
     @staticmethod
     def resolve_parent_number(root: models.Case, info: Any) -> str | None:

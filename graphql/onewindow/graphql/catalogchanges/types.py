@@ -19,17 +19,19 @@ class CatalogChangeStatus(graphene.Enum):
     OVERDUE = "overdue"
     APPLIED = "applied"
     APPLIED_LATE = "applied_late"
+    OPEN = "open"  # the county sets no limit: not yet applied, never late
 
 
 class CatalogChangeRequestType(DjangoObjectType):
-    """事项目录调整（004 第十二条）：3 个工作日内告知，7 个工作日内调整到位。"""
+    """事项目录调整（通许 004 第十二条：3 个工作日内告知，7 个工作日内调整到位）。时限来自该县政策包的
+    ``catalog_changes``；未设时限的县，``reportDue`` / ``applyDue`` 为空，状态为 OPEN，不计超期。"""
 
     department = graphene.Field(DepartmentType, required=True)
     id = graphene.ID(required=True, description="全局 ID（不透明）")
     resolve_id = staticmethod(resolve_global_id)
     item_code = graphene.String()
     status = CatalogChangeStatus(required=True)
-    reported_late = graphene.Boolean(required=True, description="告知晚于依据公布后 3 个工作日")
+    reported_late = graphene.Boolean(required=True, description="告知晚于政策包规定的时限（未设时限：false）")
 
     class Meta:
         model = CatalogChangeRequest

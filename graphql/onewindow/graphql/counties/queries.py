@@ -13,11 +13,13 @@ from onewindow.graphql.counties.types import (
     CountyStatusEnum,
     CountyType,
     OnboardingJobType,
+    OnboardingTemplateType,
     PlatformCountyType,
 )
 from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.counties.models import County, OnboardingJob
 from onewindow.tenants.policy.presets import PRESETS
+from onewindow.tenants.policy.templates import TEMPLATES, Template
 
 
 class CountyQueries(graphene.ObjectType):
@@ -48,6 +50,11 @@ class PlatformCountyQueries(graphene.ObjectType):
         description="开通任务（最新在前）",
     )
     presets = graphene.List(graphene.NonNull(graphene.String), required=True, description="可选的预设政策包")
+    onboarding_templates = graphene.List(
+        graphene.NonNull(OnboardingTemplateType),
+        required=True,
+        description="与省份无关的开通模板（无人员、无县名、无事项）；name 作为 preset 传入开通",
+    )
 
     @staticmethod
     @require(Perm.PLATFORM_VIEW_COUNTIES)
@@ -81,3 +88,8 @@ class PlatformCountyQueries(graphene.ObjectType):
     @require(Perm.PLATFORM_VIEW_COUNTIES)
     def resolve_presets(root: Any, info: Any) -> list[str]:
         return list(PRESETS)
+
+    @staticmethod
+    @require(Perm.PLATFORM_VIEW_COUNTIES)
+    def resolve_onboarding_templates(root: Any, info: Any) -> list[Template]:
+        return list(TEMPLATES.values())

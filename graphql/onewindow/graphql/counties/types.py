@@ -11,6 +11,7 @@ from onewindow.graphql.core.ids import resolve_global_id
 from onewindow.graphql.core.loaders import batched, page_of, related
 from onewindow.platform.counties.models import County, CountyStatus, JobStatus, OnboardingJob
 from onewindow.platform.onboarding.overview import Overview, county_overviews
+from onewindow.platform.onboarding.services import job_todo
 
 CountyStatusEnum = graphene.Enum.from_enum(CountyStatus, description="县的状态")
 
@@ -99,6 +100,28 @@ class PlatformCountyType(DjangoObjectType):
 JobStatusEnum = graphene.Enum.from_enum(JobStatus, description="开通任务状态")
 
 
+class OnboardingTodoType(graphene.ObjectType):
+    """开通后待办：运营人员与县级管理员还须填写的内容"""
+
+    class Meta:
+        name = "OnboardingTodo"
+
+    path = graphene.String(required=True, description="所涉政策包的 YAML 路径（空：整个县）")
+    message = graphene.String(required=True)
+
+
+class OnboardingTemplateType(graphene.ObjectType):
+    """与省份无关的开通模板（每种种子模式一个）"""
+
+    class Meta:
+        name = "OnboardingTemplate"
+
+    name = graphene.String(required=True, description="作为 preset 传入开通")
+    label = graphene.String(required=True)
+    model = graphene.String(required=True, description="所依据的种子县预设")
+    note = graphene.String(required=True)
+
+
 class OnboardingJobType(graphene.ObjectType):
     """开通任务 and how far it got."""
 
@@ -121,6 +144,15 @@ class OnboardingJobType(graphene.ObjectType):
     requested_by = graphene.String(required=True, description="发起人")
     created_at = graphene.DateTime(required=True)
     finished_at = graphene.DateTime()
+    todo = graphene.List(
+        graphene.NonNull(OnboardingTodoType),
+        required=True,
+        description="就绪后还须填写的内容（人员、事项、模板的示例数据、政策包警告）；未就绪为空",
+    )
+
+    @staticmethod
+    def resolve_todo(root: OnboardingJob, info: Any) -> list[Any]:
+        return job_todo(root)
 
     @staticmethod
     def resolve_hosts(root: OnboardingJob, info: Any) -> list[str]:

@@ -19,6 +19,7 @@ from onewindow.graphql.hall.types import (
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.hall import models
 from onewindow.tenants.hall.selectors import UniversalShare, universal_window_share
+from onewindow.tenants.metrics.models import MetricTarget
 
 
 def _listed(description: str, of: Any, **args: Any) -> graphene.List:
@@ -87,4 +88,10 @@ class HallQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.COUNTY_VIEW)
     def resolve_universal_window_share(root: Any, info: Any) -> UniversalShare:
-        return universal_window_share()
+        target = (
+            MetricTarget.objects.live()
+            .filter(code="universal_window_share")
+            .values_list("target", flat=True)
+            .first()
+        )
+        return universal_window_share(target)

@@ -138,11 +138,14 @@ class ServiceTeamType(DjangoObjectType):
 
 
 class UniversalShareType(graphene.ObjectType):
-    """无差别综合窗口占综合窗口的比例（乌审旗目标 ≥ 80%）。"""
+    """县级政务服务中心的无差别综合窗口占其综合窗口（无差别 + 分领域）的比例（乌审旗 001 二(6)：
+    设置比例不低于80%）。乡镇、村的窗口不计入。"""
 
     class Meta:
         name = "UniversalWindowShare"
 
-    universal = graphene.Int(required=True)
-    comprehensive = graphene.Int(required=True)
+    universal = graphene.Int(required=True, description="中心的无差别综合窗口数")
+    comprehensive = graphene.Int(required=True, description="中心的综合窗口数")
     share = graphene.Float(description="0–1；没有综合窗口时为空")
+    target = graphene.Float(description="本县目标（%，政策包 metric_targets）；未设为空")
+    meets_target = graphene.Boolean(description="是否达到目标；未设目标或没有综合窗口时为空")

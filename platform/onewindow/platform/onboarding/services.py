@@ -14,8 +14,9 @@ from onewindow.platform.counties.models import JobStatus, OnboardingJob
 from onewindow.platform.counties.services import validate_new_county
 from onewindow.platform.onboarding.jobs import prepare_pack, run_job
 from onewindow.platform.onboarding.tasks import run_onboarding_job
+from onewindow.platform.onboarding.todo import Todo, onboarding_todo
 
-__all__ = ["onboard_now", "request_onboarding"]
+__all__ = ["job_todo", "onboard_now", "request_onboarding"]
 
 
 @transaction.atomic
@@ -121,3 +122,14 @@ def first_admin_password(job_id: int, *, actor: Any) -> tuple[str, str]:
         )
     county = County.objects.get(code=job.code)
     return job.admin_username, reset_member_password(job.admin_username, county=county, actor=actor)
+
+
+def job_todo(job: OnboardingJob) -> list[Todo]:
+    """What is left to fill in for a county that is ready (read from the pack it was given)."""
+    if job.status != JobStatus.READY:
+        return []
+    try:
+        pack = prepare_pack(job.code, job.name, job.province, preset=job.preset, document=job.document)
+    except BusinessError:  # the preset changed since: nothing sensible to list
+        return []
+    return onboarding_todo(pack, preset=job.preset, admin=job.admin_username)

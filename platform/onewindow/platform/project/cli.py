@@ -89,6 +89,13 @@ def cmd_county(args: argparse.Namespace) -> int:
             print(f"错误 {error['code']}: {error['message']}", file=sys.stderr)
         return 2
     step(f"已开通 {job.name} ({job.code})，用时 {job.seconds:.2f}s")
+    from onewindow.platform.onboarding.services import job_todo
+
+    todo = job_todo(job)
+    if todo:
+        step(f"还须填写 {len(todo)} 项：")
+        for entry in todo:
+            print(f"  · {entry.path or '（全县）'}：{entry.message}")
     from onewindow.platform.project.dbroles import grant_after_migrate
 
     grant_after_migrate()
@@ -267,7 +274,10 @@ def build_parser() -> argparse.ArgumentParser:
     onboard.add_argument("name")
     onboard.add_argument("province")
     onboard.add_argument("--domain", action="append", default=[])
-    onboard.add_argument("--preset", help="从预设开始：wushen、wenling、tongxu")
+    onboard.add_argument(
+        "--preset",
+        help="从预设或模板开始：wushen、wenling、tongxu；与省份无关的模板 fenlingyu、zengzhi、wuchabie",
+    )
     onboard.add_argument("--pack", help="或一个完整的政策包文件")
     onboard.add_argument("--admin", help="县级管理员用户名")
     csub.add_parser("list", help="列出全部县")

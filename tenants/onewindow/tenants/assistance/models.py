@@ -36,7 +36,7 @@ class AssistanceSettings(models.Model):
     min_agents = models.JSONField(default=dict)  # {county, township, village}
     handover_within_days = models.JSONField(default=dict)  # {village, township}: working days
     deliver_within_days = models.PositiveSmallIntegerField(default=2)
-    complaint_within_days = models.PositiveSmallIntegerField(default=3)
+    complaint_within_days = models.PositiveSmallIntegerField(null=True, blank=True, default=None)
     satisfied_from = models.PositiveSmallIntegerField(default=4)
 
     class Meta:
@@ -227,7 +227,7 @@ class Handover(models.Model):
 
 class AssistanceComplaint(models.Model):
     """帮办代办投诉 (乌审旗 003 附件2 第六条): investigated within the pack's working days (3),
-    the result returned to the complainant."""
+    the result returned to the complainant. No limit in the pack: no ``due_on``."""
 
     number = models.CharField(max_length=40, unique=True)
     complainant_name = models.CharField(max_length=100)
@@ -236,7 +236,7 @@ class AssistanceComplaint(models.Model):
     case_number = models.CharField(max_length=40, blank=True)
     content = models.TextField()
     received_on = models.DateField()
-    due_on = models.DateField()
+    due_on = models.DateField(null=True, blank=True)
     finding = models.TextField(blank=True)
     substantiated = models.BooleanField(null=True)
     replied_at = models.DateTimeField(null=True, blank=True)

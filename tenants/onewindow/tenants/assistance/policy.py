@@ -1,7 +1,8 @@
 """帮办代办's slices of the policy pack: per site its agents (with the kinds 003 二(三)3 names),
 its 帮办代办事项清单 (委托受理 / 授权办理) and 代办员责任清单; and the county's numbers —
 staffing minimums per level (≥2 per 便民服务中心, ≥1 per 便民服务站), the working days each
-step may take, the complaint limit (附件2 第六条: 3 working days). Every problem names its YAML
+step may take, the complaint limit (乌审旗 003 附件2 第六条 3: 3 working days — only a county
+whose rules set one carries it; left out, complaints have no clock). Every problem names its YAML
 path; a site below its minimum is a warning (the pack applies; the compliance page lists it)."""
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ class AssistanceSettingsSpec(Strict):
     min_agents: LevelCounts = LevelCounts()
     handover_within_days: HandoverDays = HandoverDays()
     deliver_within_days: int = Field(default=2, ge=0, le=30)  # result back to the applicant
-    complaint_within_days: int = Field(default=3, ge=1, le=30)  # 附件2 第六条: 3 个工作日
+    complaint_within_days: int | None = Field(default=None, ge=1, le=30)  # 乌审旗 003 附件2 第六条 3
     satisfied_from: int = Field(default=4, ge=1, le=5)  # 好差评: 满意 = 4 and 5
 
 

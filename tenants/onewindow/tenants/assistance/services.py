@@ -424,7 +424,9 @@ def file_assistance_complaint(
     request: str = "",
     actor: object | None,
 ) -> AssistanceComplaint:
-    """附件2 第六条: investigated within the pack's working days, the result returned."""
+    """乌审旗 003 附件2 第六条 3: investigated within the pack's working days (3), the result
+    returned. A county whose pack sets no limit (``complaint_within_days`` left out) records the
+    complaint without a due date and nothing watches it."""
     the_request = None
     if request.strip():
         the_request = (
@@ -437,6 +439,7 @@ def file_assistance_complaint(
     if not (complainant_name.strip() and agent.strip() and content.strip()):
         raise BusinessError("REQUIRED", "请填写投诉人、被投诉人和投诉内容", field="content")
     today = clock.today()
+    within = assistance_settings().complaint_within_days
     count = AssistanceComplaint.objects.count()
     complaint = AssistanceComplaint.objects.create(
         number=f"TS{today:%Y%m%d}{count + 1:04d}",
@@ -446,17 +449,18 @@ def file_assistance_complaint(
         case_number=case_number.strip(),
         content=content.strip(),
         received_on=today,
-        due_on=_due(assistance_settings().complaint_within_days),
+        due_on=_due(within) if within is not None else None,
         request=the_request,
     )
-    escalation.start_watches(
-        SubjectKind.ASSISTANCE_COMPLAINT,
-        "AssistanceComplaint",
-        complaint.pk,
-        f"帮办代办投诉 {complaint.number}",
-        started_on=today,
-        deadline_on=complaint.due_on,
-    )
+    if complaint.due_on is not None:
+        escalation.start_watches(
+            SubjectKind.ASSISTANCE_COMPLAINT,
+            "AssistanceComplaint",
+            complaint.pk,
+            f"帮办代办投诉 {complaint.number}",
+            started_on=today,
+            deadline_on=complaint.due_on,
+        )
     record_event("assistance_complaint.filed", complaint, actor=actor, data={"agent": complaint.agent})
     return complaint
 
@@ -486,7 +490,7 @@ def answer_assistance_complaint(
         actor=actor,
         data={
             "substantiated": substantiated,
-            "late": clock.today() > complaint.due_on,
+            "late": complaint.due_on is not None and clock.today() > complaint.due_on,
             "score": substantiated,
         },
     )

@@ -6,11 +6,11 @@ from onewindow.tenants.events import EventData, declare
 
 
 class CatalogChangeReported(EventData):
-    """``reported_late``: past the county's limit from the rule's publication (004 第十二条: 3
-    working days)."""
+    """``reported_late``: past the county's limit from the rule's publication (通许 004 第十二条:
+    3 working days); never, when the county's pack sets no limit (``apply_due`` is then None)."""
 
     item: str | None
-    apply_due: str
+    apply_due: str | None
     reported_late: bool
 
 

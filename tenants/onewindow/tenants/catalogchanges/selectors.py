@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from onewindow.platform.core import clock
 from onewindow.tenants.catalogchanges.models import CatalogChangeRequest, CatalogChangeSettings
@@ -17,28 +17,33 @@ def change_requests(*, open_only: bool = False) -> QuerySet[CatalogChangeRequest
     rows = CatalogChangeRequest.objects.select_related("department", "item")
     if open_only:
         rows = rows.filter(applied_on__isnull=True)
-    return rows.order_by("apply_due", "id")
+    return rows.order_by(F("apply_due").asc(nulls_last=True), "id")
 
 
 def limits() -> CatalogChangeSettings:
-    """The county's limits (its pack's ``catalog_changes``; 3 and 7 working days by default)."""
+    """The county's limits (its pack's ``catalog_changes``; none by default: no clock)."""
     return CatalogChangeSettings.objects.first() or CatalogChangeSettings()
 
 
 @dataclass(frozen=True)
 class ChangeState:
     reported_late: bool
-    status: str  # applied / applied_late / overdue / due
+    status: str  # applied / applied_late / overdue / due / open (no limit: never late)
+
+
+def reported_late(request: CatalogChangeRequest) -> bool:
+    return request.report_due is not None and request.reported_on > request.report_due
 
 
 def change_state(request: CatalogChangeRequest, today: dt.date | None = None) -> ChangeState:
     today = today or clock.today()
-    late_report = request.reported_on > request.report_due
+    late_report = reported_late(request)
+    due = request.apply_due
     if request.applied_on is not None:
-        return ChangeState(
-            late_report, "applied_late" if request.applied_on > request.apply_due else "applied"
-        )
-    return ChangeState(late_report, "overdue" if today > request.apply_due else "due")
+        return ChangeState(late_report, "applied_late" if due and request.applied_on > due else "applied")
+    if due is None:
+        return ChangeState(late_report, "open")
+    return ChangeState(late_report, "overdue" if today > due else "due")
 
 
 def change_request_units(request_id: str) -> Units:

@@ -12,7 +12,7 @@ from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.catalog.models import ServiceItem
 from onewindow.tenants.catalogchanges.events import CATALOG_CHANGE_REPORTED, CatalogChangeReported
 from onewindow.tenants.catalogchanges.models import CatalogChangeRequest
-from onewindow.tenants.catalogchanges.selectors import limits
+from onewindow.tenants.catalogchanges.selectors import limits, reported_late
 from onewindow.tenants.escalation import services as escalation
 from onewindow.tenants.escalation.models import SubjectKind
 from onewindow.tenants.events import SubjectRef, emit
@@ -30,8 +30,8 @@ def report_catalog_change(
     reported_on: dt.date | None = None,
     actor: object | None,
 ) -> CatalogChangeRequest:
-    """A department tells the centre that a rule change affects the catalog; both deadlines
-    are computed on the county calendar."""
+    """A department tells the centre that a rule change affects the catalog; the deadlines the
+    pack sets are computed on the county calendar (a limit it leaves out: no deadline)."""
     dept = Department.objects.live().filter(code=department).first()
     if dept is None:
         raise NotFound(f"部门 {department}", field="department")
@@ -46,25 +46,27 @@ def report_catalog_change(
     if reported_on < rule_published_on:
         raise BusinessError("REPORTED_BEFORE_PUBLISHED", "告知日不能早于依据公布日", field="reported_on")
     calendar = WorkingCalendar.for_active_county()
-    within = limits()  # 004 第十二条: report within 3, apply within 7 working days (the pack's)
+    within = limits()  # 通许 004 第十二条: report within 3, apply within 7 working days (its pack)
+    report_days, apply_days = within.report_within_days, within.apply_within_days
     request = CatalogChangeRequest.objects.create(
         item=target,
         department=dept,
         summary=summary.strip(),
         rule_published_on=rule_published_on,
         reported_on=reported_on,
-        report_due=calendar.add_working_days(rule_published_on, within.report_within_days),
-        apply_due=calendar.add_working_days(reported_on, within.apply_within_days),
+        report_due=calendar.add_working_days(rule_published_on, report_days) if report_days else None,
+        apply_due=calendar.add_working_days(reported_on, apply_days) if apply_days else None,
         created_at=clock.now(),
     )
-    escalation.start_watches(
-        SubjectKind.CATALOG_CHANGE,
-        "CatalogChangeRequest",
-        request.pk,
-        f"目录调整 {request.summary[:30]}",
-        started_on=reported_on,
-        deadline_on=request.apply_due,
-    )
+    if request.apply_due is not None:  # no limit, nothing to watch
+        escalation.start_watches(
+            SubjectKind.CATALOG_CHANGE,
+            "CatalogChangeRequest",
+            request.pk,
+            f"目录调整 {request.summary[:30]}",
+            started_on=reported_on,
+            deadline_on=request.apply_due,
+        )
     emit(
         CATALOG_CHANGE_REPORTED,
         request,
@@ -72,8 +74,8 @@ def report_catalog_change(
         data=CatalogChangeReported(
             department=department,
             item=item,
-            apply_due=request.apply_due.isoformat(),
-            reported_late=request.reported_on > request.report_due,
+            apply_due=request.apply_due.isoformat() if request.apply_due else None,
+            reported_late=reported_late(request),
             ref=SubjectRef(kind="catalog_change", id=str(request.pk)),
         ),
     )

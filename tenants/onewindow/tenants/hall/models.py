@@ -213,3 +213,26 @@ class TeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} {self.name}"
+
+
+class ShortPosting(models.TextChoices):
+    """What a 派驻 posting shorter than a year does (乌审旗 001 §15: 派驻人员进驻中心时间不少于1年)."""
+
+    FLAG = "flag", "标记提醒"
+    REFUSE = "refuse", "拒绝保存"
+
+
+class HallSettings(models.Model):
+    """The county's hall rules (one row; absent: the spec's defaults). ``direct_issuance`` lists
+    the item kinds (``immediate`` …) the window that decided a case may issue its result itself
+    (温岭 002 三(二): 对即办件，当场办结后由窗口直接发证送达); every other result leaves through
+    the 综合出件 window (统一窗口出件), as before."""
+
+    short_posting = models.CharField(max_length=8, choices=ShortPosting.choices, default=ShortPosting.FLAG)
+    direct_issuance = ArrayField(models.CharField(max_length=16), default=list, blank=True)
+
+    class Meta:
+        verbose_name = "大厅规则"
+
+    def __str__(self) -> str:
+        return "大厅规则"

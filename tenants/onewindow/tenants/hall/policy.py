@@ -1,19 +1,25 @@
-"""The hall's slices of the policy pack: departments, sites, zones, windows, staff, teams."""
+"""The hall's slices of the policy pack: departments, sites, zones, windows, staff, teams, and
+the county's hall rules (``hall``: a posting under a year flagged or refused; which item kinds
+the deciding window may issue itself)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import model_validator
 
+from onewindow.platform.core import clock
 from onewindow.platform.core.errors import ErrorDetail
 from onewindow.tenants.hall.models import (
     TEAM_SHAPE_RULES,
     Department,
     Grade,
+    HallSettings,
     ServiceTeam,
+    ShortPosting,
     Site,
     SiteLevel,
     StaffMember,
@@ -26,6 +32,7 @@ from onewindow.tenants.hall.models import (
     Zone,
     ZoneKind,
 )
+from onewindow.tenants.hall.selectors import one_year_before
 from onewindow.tenants.policy.base import (
     Blank,
     Children,
@@ -34,6 +41,7 @@ from onewindow.tenants.policy.base import (
     PackContext,
     Ref,
     SelfRef,
+    Settings,
     Slice,
     Strict,
     Text,
@@ -109,6 +117,16 @@ class TeamSpec(Strict):
     members: list[TeamMemberSpec] = []
 
 
+class HallSettingsSpec(Strict):
+    """大厅规则. ``short_posting``: a 派驻 posting under a year (乌审旗 001 §15) is flagged on the
+    roster (``flag``) or the pack refuses it (``refuse``, at ``staff[i].posted_since``).
+    ``direct_issuance``: item kinds whose result the window that decided the case may issue
+    itself (温岭 002 三(二): ``[immediate]``); empty: every result through the 综合出件 window."""
+
+    short_posting: choice(ShortPosting) = "flag"  # type: ignore[valid-type]
+    direct_issuance: list[Literal["immediate", "promised"]] = []
+
+
 # --- rules beyond the shape ------------------------------------------------------------------------
 
 
@@ -137,9 +155,18 @@ def _windows(windows: list[WindowSpec], ctx: PackContext) -> Iterator[ErrorDetai
 
 def _staff(staff: list[StaffSpec], ctx: PackContext) -> Iterator[ErrorDetail]:
     departments, windows = ctx.codes("departments"), ctx.codes("windows")
+    refuse = ctx.pack.hall.short_posting == ShortPosting.REFUSE
+    since = one_year_before(clock.today())
     for i, member in enumerate(staff):
         yield from unknown(member.department, departments, f"staff[{i}].department", "部门")
         yield from unknown(member.window, windows, f"staff[{i}].window", "窗口")
+        if refuse and member.posted_since is not None and member.posted_since > since:
+            yield ErrorDetail(
+                "POSTED_UNDER_A_YEAR",
+                f"{member.name}（{member.code}）{member.posted_since} 进驻，不满 1 年"
+                "（派驻人员进驻中心时间不少于1年；本县设为拒绝）",
+                f"staff[{i}].posted_since",
+            )
 
 
 def _teams(teams: list[TeamSpec], ctx: PackContext) -> Iterator[ErrorDetail]:
@@ -214,14 +241,18 @@ TEAMS = Slice(
     check=_teams,
 )
 
+HALL = Settings("hall", HallSettingsSpec, HallSettings, columns("short_posting", "direct_issuance"))
+
 __all__ = [
     "DEPARTMENTS",
+    "HALL",
     "SITES",
     "STAFF",
     "TEAMS",
     "WINDOWS",
     "ZONES",
     "DepartmentSpec",
+    "HallSettingsSpec",
     "SiteSpec",
     "StaffSpec",
     "TeamMemberSpec",

@@ -23,7 +23,8 @@ from onewindow.tenants.cases.models import Case, CaseStatus, Channel
 from onewindow.tenants.catalog.models import ItemKind, ServiceItem
 from onewindow.tenants.escalation.models import Firing
 from onewindow.tenants.fallback.models import FallbackCase, FallbackStatus
-from onewindow.tenants.hall.models import COMPREHENSIVE_KINDS, Window, WindowKind
+from onewindow.tenants.hall.models import COMPREHENSIVE_KINDS, WindowKind
+from onewindow.tenants.hall.selectors import universal_window_share
 from onewindow.tenants.queueing.models import QueueSettings, Ticket
 from onewindow.tenants.reviews.models import Review
 from onewindow.tenants.workcalendar.calendar import CalendarYearMissing, WorkingCalendar
@@ -203,15 +204,12 @@ def snapshot(day: dt.date) -> list[Fact]:
     items = ServiceItem.objects.live().aggregate(
         total=Count("id"), online=Count("id", filter=Q(online_depth__gte=FULLY_ONLINE))
     )
-    windows = Window.objects.live().aggregate(
-        universal=Count("id", filter=Q(kind=WindowKind.UNIVERSAL)),
-        comprehensive=Count("id", filter=Q(kind__in=COMPREHENSIVE_KINDS)),
-    )
+    share = universal_window_share()  # the county centre's windows only (001 二(6))
     values = {
         "items_total": items["total"],
         "items_fully_online": items["online"],
-        "windows_universal": windows["universal"],
-        "windows_comprehensive": windows["comprehensive"],
+        "windows_universal": share.universal,
+        "windows_comprehensive": share.comprehensive,
     }
     return [(day, fact, "", Decimal(value)) for fact, value in values.items()]
 

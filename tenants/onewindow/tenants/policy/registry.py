@@ -16,6 +16,7 @@ SLICES = [
     "onewindow.tenants.hall.policy.WINDOWS",
     "onewindow.tenants.hall.policy.STAFF",
     "onewindow.tenants.hall.policy.TEAMS",
+    "onewindow.tenants.hall.policy.HALL",
     "onewindow.tenants.catalog.policy.ITEMS",
     "onewindow.tenants.catalog.policy.BUNDLES",
     "onewindow.tenants.catalogchanges.policy.CATALOG_CHANGES",

@@ -1,4 +1,6 @@
-"""统一出件: results leave through the 综合出件 window only; a bypass is on record."""
+"""统一出件: results leave through the 综合出件 window; a bypass is on record. Who else may issue
+is the county's rule (pack ``hall.direct_issuance``): 温岭 002 三(二) lets the window that decided
+a 即办件 issue it on the spot (对即办件，当场办结后由窗口直接发证送达)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from onewindow.tenants.cases.services._common import (
 from onewindow.tenants.cases.services.handover import receive_at_issuance
 from onewindow.tenants.events import SubjectRef, emit
 from onewindow.tenants.hall.models import Window, WindowKind
-from onewindow.tenants.hall.selectors import staff_member_for
+from onewindow.tenants.hall.selectors import hall_settings, staff_member_for
 from onewindow.tenants.outbox.notify import notify
 from onewindow.tenants.outbox.services import enqueue_notification
 
@@ -47,6 +49,15 @@ def _record_bypass(case: Case, window: Window, actor: object | None) -> None:
         )
 
 
+def may_issue(case: Case, window: Window) -> bool:
+    """The 综合出件 window issues everything; the window that received and decided the case
+    issues it too when the county lets that item kind be issued directly."""
+    if window.kind == WindowKind.ISSUANCE:
+        return True
+    kind = case.item.kind if case.item_id else None  # type: ignore[union-attr]
+    return kind is not None and case.window_id == window.pk and kind in hall_settings().direct_issuance
+
+
 def issue_result(
     number: str,
     *,
@@ -56,7 +67,8 @@ def issue_result(
     tracking_number: str = "",
     actor: object | None,
 ) -> Case:
-    """统一窗口出件 at the 综合出件 window only; express delivery sends the applicant an SMS."""
+    """统一窗口出件 at the 综合出件 window (or, where the county allows it, the deciding window);
+    express delivery sends the applicant an SMS."""
     with transaction.atomic():
         case = locked_case(number, version)
         if case.parent_id is not None:
@@ -66,7 +78,7 @@ def issue_result(
         the_window = Window.objects.live().filter(code=window).first()
         if the_window is None:
             raise NotFound(f"窗口 {window}", field="window")
-        bypass = the_window.kind != WindowKind.ISSUANCE
+        bypass = not may_issue(case, the_window)
         if not bypass:
             if delivery not in Delivery.values:
                 raise CaseError("INVALID_CHOICE", "送达方式无效", field="delivery")
