@@ -255,7 +255,9 @@ def statement_blockers(label: str, sql: str) -> list[Blocker]:
     for statement in statements:
         match = _INLINE_CONSTRAINT.search(statement)
         if match:
-            found.append(Blocker("UNNAMED_CONSTRAINT", label, f"{match.group(1)} in {statement.strip()[:160]}"))
+            found.append(
+                Blocker("UNNAMED_CONSTRAINT", label, f"{match.group(1)} in {statement.strip()[:160]}")
+            )
     return found
 
 

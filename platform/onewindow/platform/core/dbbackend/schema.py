@@ -34,7 +34,7 @@ class DatabaseSchemaEditor(schema.DatabaseSchemaEditor):
     _bare_column = False
 
     def _iter_column_sql(self, *args: Any, **kwargs: Any) -> Iterator[str]:
-        for part in super()._iter_column_sql(*args, **kwargs):
+        for part in super()._iter_column_sql(*args, **kwargs):  # type: ignore[misc]
             if self._bare_column and part in ("UNIQUE", "PRIMARY KEY"):
                 continue
             yield part
@@ -72,4 +72,4 @@ class DatabaseSchemaEditor(schema.DatabaseSchemaEditor):
         name = "_".join(part for part in (table, column, label) if part)
         if len(name) <= _MAX_NAME:
             return name
-        return self._create_index_name(table, [column] if column else [], suffix=f"_{label}")
+        return str(self._create_index_name(table, [column] if column else [], suffix=f"_{label}"))  # type: ignore[attr-defined]
