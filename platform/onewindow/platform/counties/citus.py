@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 
-from onewindow.platform.core.audit import append_only_trigger
+from onewindow.platform.core.audit import append_only_trigger, triggers_allowed
 from onewindow.platform.counties.models import PUBLIC_SCHEMA
 
 log = logging.getLogger(__name__)
@@ -87,37 +88,30 @@ def distribute_county_schema(schema: str) -> str:
     return node
 
 
-def _drop_append_only_triggers(cursor: object, schema: str) -> None:
+def _drop_append_only_triggers(cursor: CursorWrapper, schema: str) -> None:
     """A template migrated before Citus (or with unsafe triggers on) carries the trigger."""
-    from onewindow.platform.core.audit import triggers_allowed
-
-    if triggers_allowed(cursor):  # type: ignore[arg-type]
-        return
-    for table in APPEND_ONLY_TABLES:
-        cursor.execute(  # type: ignore[attr-defined]
-            f'DROP TRIGGER IF EXISTS {append_only_trigger(table)} ON "{schema}".{table}'
-            if _table_exists(cursor, schema, table)
-            else "SELECT 1"
-        )
-
-
-def _table_exists(cursor: object, schema: str, table: str) -> bool:
-    cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [f'"{schema}".{table}'])  # type: ignore[attr-defined]
-    return bool(cursor.fetchone()[0])  # type: ignore[attr-defined]
-
-
-def _narrow_audit_privileges(cursor: object, schema: str) -> None:
-    """Without the trigger, privileges alone keep audit rows append-only: a county onboarded
-    after ``onewindow migrate`` gets its audit table narrowed now, not at the next migrate."""
-    app_user = getattr(settings, "DATABASE_APP_USER", "")
-    cursor.execute("SELECT current_user")  # type: ignore[attr-defined]
-    if not app_user or app_user == cursor.fetchone()[0]:  # type: ignore[attr-defined]
+    if triggers_allowed(cursor):
         return
     for table in APPEND_ONLY_TABLES:
         if _table_exists(cursor, schema, table):
-            cursor.execute(  # type: ignore[attr-defined]
-                f'REVOKE UPDATE, DELETE, TRUNCATE ON "{schema}".{table} FROM "{app_user}"'
-            )
+            cursor.execute(f'DROP TRIGGER IF EXISTS {append_only_trigger(table)} ON "{schema}".{table}')
+
+
+def _table_exists(cursor: CursorWrapper, schema: str, table: str) -> bool:
+    cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [f'"{schema}".{table}'])
+    return bool(cursor.fetchone()[0])
+
+
+def _narrow_audit_privileges(cursor: CursorWrapper, schema: str) -> None:
+    """Without the trigger, privileges alone keep audit rows append-only: a county onboarded
+    after ``onewindow migrate`` gets its audit table narrowed now, not at the next migrate."""
+    app_user = getattr(settings, "DATABASE_APP_USER", "")
+    cursor.execute("SELECT current_user")
+    if not app_user or app_user == cursor.fetchone()[0]:
+        return
+    for table in APPEND_ONLY_TABLES:
+        if _table_exists(cursor, schema, table):
+            cursor.execute(f'REVOKE UPDATE, DELETE, TRUNCATE ON "{schema}".{table} FROM "{app_user}"')
 
 
 def placement(schemas: Sequence[str] | None = None) -> dict[str, str]:
@@ -200,7 +194,7 @@ def schema_blockers(schemas: Sequence[str], *, unsafe_triggers: bool = False) ->
     return blockers
 
 
-def _reference_table_problem(cursor: object, table: str) -> str | None:
+def _reference_table_problem(cursor: CursorWrapper, table: str) -> str | None:
     """Why public ``table`` could not become a Citus reference table (with what it references)."""
     append_only = {append_only_trigger(t) for t in APPEND_ONLY_TABLES}
     seen: set[str] = set()
@@ -210,25 +204,25 @@ def _reference_table_problem(cursor: object, table: str) -> str | None:
         if current in seen:
             continue
         seen.add(current)
-        cursor.execute(  # type: ignore[attr-defined]
+        cursor.execute(
             "SELECT c.relkind, array(SELECT t.tgname FROM pg_trigger t "
             "WHERE t.tgrelid = c.oid AND NOT t.tgisinternal) FROM pg_class c "
             "WHERE c.oid = to_regclass(%s)",
             [f"{PUBLIC_SCHEMA}.{current}"],
         )
-        kind, triggers = cursor.fetchone()  # type: ignore[attr-defined]
+        kind, triggers = cursor.fetchone()
         if kind != "r":
             return f"{current} is not a plain table ({kind})"
         other = [t for t in triggers if t not in append_only]
         if other:
             return f"{current} has trigger {other[0]}"
-        cursor.execute(  # type: ignore[attr-defined]
+        cursor.execute(
             "SELECT tn.nspname, tc.relname FROM pg_constraint con "
             "JOIN pg_class tc ON tc.oid = con.confrelid JOIN pg_namespace tn ON tn.oid = tc.relnamespace "
             "WHERE con.contype = 'f' AND con.conrelid = to_regclass(%s)",
             [f"{PUBLIC_SCHEMA}.{current}"],
         )
-        for schema, target in cursor.fetchall():  # type: ignore[attr-defined]
+        for schema, target in cursor.fetchall():
             if schema != PUBLIC_SCHEMA:
                 return f"{current} references {schema}.{target}"
             todo.append(target)
