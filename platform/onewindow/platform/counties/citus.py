@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -64,12 +65,21 @@ def county_schema_creation(schema: str) -> Iterator[None]:
         return
     with connection.cursor() as cursor:
         cursor.execute("SET citus.enable_schema_based_sharding TO off")
+    started = time.monotonic()
     try:
         yield
     finally:
         with connection.cursor() as cursor:
             cursor.execute("RESET citus.enable_schema_based_sharding")
-    distribute_county_schema(schema)
+    cloned = time.monotonic()
+    node = distribute_county_schema(schema)
+    log.info(
+        "county schema %s: created in %.2fs, distributed to %s in %.2fs",
+        schema,
+        cloned - started,
+        node,
+        time.monotonic() - cloned,
+    )
 
 
 def distribute_county_schema(schema: str) -> str:
@@ -83,9 +93,7 @@ def distribute_county_schema(schema: str) -> str:
                 raise RuntimeError(f"schema {schema} cannot be distributed: " + "; ".join(map(str, blockers)))
             cursor.execute("SELECT citus_schema_distribute(%s)", [schema])
         _narrow_audit_privileges(cursor, schema)
-    node = placement([schema]).get(schema, "?")
-    log.info("county schema %s distributed to %s", schema, node)
-    return node
+    return placement([schema]).get(schema, "?")
 
 
 def _drop_append_only_triggers(cursor: CursorWrapper, schema: str) -> None:
