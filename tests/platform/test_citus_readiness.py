@@ -21,6 +21,16 @@ from onewindow.platform.counties.models import County
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def plain_postgresql() -> None:
+    """What these tests build (a trigger, inline constraints) Citus refuses outright: they check
+    on the PostgreSQL CI has; on Citus the real schemas and migrations are checked above."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'citus'")
+        if cursor.fetchone() is not None:
+            pytest.skip("on Citus: the bad examples are refused by Citus itself")
+
+
 def _county_schemas() -> list[str]:
     return [settings.TENANT_BASE_SCHEMA, *County.objects.counties().values_list("schema_name", flat=True)]
 
@@ -32,6 +42,7 @@ def test_the_template_and_every_county_can_be_distributed() -> None:
     assert schema_blockers(schemas) == []
 
 
+@pytest.mark.usefixtures("plain_postgresql")
 def test_the_check_fails_on_what_citus_refuses() -> None:
     """A scratch schema with one of each thing that stops ``citus_schema_distribute``."""
     connection.set_schema_to_public()
@@ -76,6 +87,7 @@ def test_the_check_fails_on_what_citus_refuses() -> None:
     assert "TRIGGER" not in {b.code for b in schema_blockers(["citus_bad"], unsafe_triggers=True)}
 
 
+@pytest.mark.usefixtures("plain_postgresql")
 def test_the_append_only_trigger_is_installed_on_plain_postgresql() -> None:
     connection.set_schema_to_public()
     with connection.cursor() as cursor:
@@ -108,6 +120,7 @@ def test_the_sql_check_catches_inline_constraints_and_two_statements() -> None:
     assert statement_blockers("x", one) == []
 
 
+@pytest.mark.usefixtures("plain_postgresql")
 @isolate_apps("onewindow.tenants.cases")
 def test_add_field_names_its_constraints_as_postgresql_would() -> None:
     """Django's own editor puts CHECK and UNIQUE inline (Citus refuses); ours adds them by name,
