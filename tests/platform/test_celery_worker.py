@@ -21,6 +21,7 @@ from django.test import Client
 from django_tenants.utils import schema_context, tenant_context
 
 from onewindow.platform.accounts.roles import Role
+from onewindow.platform.core.audit import triggers_allowed
 from onewindow.platform.counties.models import County, CountyStatus
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.outbox.models import OutboxMessage, OutboxStatus
@@ -137,8 +138,10 @@ def test_onboarding_runs_in_the_worker_from_a_preset(
                 "WHERE n.nspname = 'county_990001' AND NOT t.tgisinternal"
             )
             triggers = [row[0] for row in cursor.fetchall()]
+            # on Citus without citus.enable_unsafe_triggers none: privileges guard (docs/citus.md)
+            allowed = triggers_allowed(cursor)
         assert faked == template > 0
-        assert triggers == ["audit_event_no_update_delete"]
+        assert triggers == (["audit_event_no_update_delete"] if allowed else [])
         # the preset was applied to the new county, under its own identity
         from onewindow.tenants.hall.models import Window
         from onewindow.tenants.policy.services import export_pack

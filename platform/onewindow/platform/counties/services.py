@@ -11,6 +11,7 @@ from django.db import transaction
 from onewindow.platform.audit.services import record_platform_event
 from onewindow.platform.core.errors import BusinessError, ErrorDetail, NotFound, ValidationErrors
 from onewindow.platform.core.tenancy import use_public
+from onewindow.platform.counties import citus
 from onewindow.platform.counties.models import (
     PUBLIC_SCHEMA,
     County,
@@ -103,7 +104,8 @@ def onboard_county(
                 domain=host.lower(), defaults={"tenant": county, "is_primary": i == 0}
             )
     try:
-        county.create_schema(check_if_exists=True, verbosity=0)
+        with citus.county_schema_creation(county.schema_name):  # distributed on Citus, else nothing
+            county.create_schema(check_if_exists=True, verbosity=0)
     except Exception:
         log.exception("cloning the template for county %s failed; rolling back", code)
         use_public()

@@ -73,6 +73,8 @@ if os.environ.get("ONEWINDOW_DATABASE_ROLE") == "owner":
     DATABASE_URL = MIGRATE_DATABASE_URL
 _db = dj_database_url.parse(DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
 _db["ENGINE"] = "django_tenants.postgresql_backend"
+# under django-tenants' backend: Django's, with DDL that Citus can forward (docs/citus.md)
+ORIGINAL_BACKEND = "onewindow.platform.core.dbbackend"
 # A persistent connection is checked before a request reuses it: after a database restart the
 # first request reconnects instead of failing on the dead socket.
 _db["CONN_HEALTH_CHECKS"] = True
@@ -92,6 +94,9 @@ if DATABASE_POOLING not in {"none", "session"}:
         "(django-tenants #545, #732). Run PgBouncer with pool_mode = session, or connect directly."
     )
 DATABASES = {"default": _db}
+# Citus schema-based sharding (docs/citus.md): a new county's schema is cloned with sharding off
+# and then distributed as a whole (onewindow.platform.counties.citus). Off on plain PostgreSQL.
+CITUS_SCHEMA_SHARDING = env_bool("ONEWINDOW_CITUS")
 DATABASE_ROUTERS = ("django_tenants.routers.TenantSyncRouter",)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,11 +1,11 @@
 from django.db import migrations
 
-from onewindow.platform.core.audit import append_only_sql
-
-forward, reverse = append_only_sql("platform_audit_event")
+# the function, then the trigger where the database allows one (on Citus only with
+# citus.enable_unsafe_triggers); one statement each, as Citus needs
+from onewindow.platform.core.audit import append_only_operations
 
 
 class Migration(migrations.Migration):
     dependencies = [("platform_audit", "0001_initial")]
 
-    operations = [migrations.RunSQL(forward, reverse)]
+    operations = append_only_operations("platform_audit_event")

@@ -14,7 +14,8 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunSQL(
-            "DROP TABLE IF EXISTS effects_effect; DELETE FROM django_migrations WHERE app = 'effects';",
+            # one statement a string: Citus forwards each as a prepared statement (docs/citus.md)
+            ["DROP TABLE IF EXISTS effects_effect", "DELETE FROM django_migrations WHERE app = 'effects'"],
             reverse_sql=migrations.RunSQL.noop,
         ),
     ]
