@@ -2,7 +2,7 @@
 
 Behind ``settings.CITUS_SCHEMA_SHARDING`` (``ONEWINDOW_CITUS=1``); on plain PostgreSQL nothing
 here runs but the catalog check, which the normal suite runs to keep every county schema
-distributable (docs/citus.md, docs/decisions/0012-citus-schema-sharding.md).
+distributable (docs/citus.md, docs/decisions/0013-citus-schema-sharding.md).
 
 Why a county is cloned with sharding off and distributed afterwards: Citus distributes only a
 top-level ``CREATE TABLE``; django-tenants' clone creates the tables inside PL/pgSQL, so with
