@@ -10,6 +10,7 @@ from onewindow.platform.project.urls_common import common_patterns
 from onewindow.tenants.assistance import views as assistance
 from onewindow.tenants.cases.views import correction_notice
 from onewindow.tenants.fallback.views import assignment_sheet
+from onewindow.tenants.hotline.views import inbound as hotline_inbound
 from onewindow.tenants.scoring.views import assessment_table
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("graphql", OneWindowGraphQLView.as_view(schema=county_schema), name="graphql"),
     path("notices/<str:number>.pdf", correction_notice, name="correction-notice-pdf"),
     path("assignments/<str:number>.pdf", assignment_sheet, name="assignment-pdf"),
+    path("api/12345/orders", hotline_inbound, name="hotline-inbound"),  # docs/hotline-api.md
     path("assistance/<str:number>/mandate.pdf", assistance.mandate, name="assistance-mandate-pdf"),
     path("assistance/<str:number>/receipt.pdf", assistance.receipt, name="assistance-receipt-pdf"),
     path("assessments/<int:period_id>.xlsx", assessment_table, name="assessment-xlsx"),
