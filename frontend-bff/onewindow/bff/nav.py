@@ -45,6 +45,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("窗口叫号", "bff:queue-windows", frozenset({"queue.call"})),
             Entry("询导台取号", "bff:queue-guide", frozenset({"queue.call"})),
             Entry("当日预约", "bff:queue-appointments", frozenset({"queue.call"})),
+            Entry("首问负责", "bff:consultations", frozenset({"consultation.first_asked"})),
             Entry("叫号统计", "bff:queue-stats", frozenset({"county.view_dashboard"})),
         ],
     ),
@@ -63,6 +64,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("延期审批", "bff:manage-extensions", frozenset({"case.manage"})),
             Entry("办不成事", "bff:fallback", frozenset({"work_orders.handle", "case.intake"})),
             Entry("差评整改工单", "bff:work-orders", frozenset({"work_orders.handle"})),
+            Entry("12345 工单", "bff:hotline", frozenset({"hotline.handle"})),
         ],
     ),
     (

@@ -83,6 +83,7 @@ from onewindow.graphql.fallback.mutations.close_fallback import CloseFallback
 from onewindow.graphql.fallback.mutations.publish_fallback_case import PublishFallbackCase
 from onewindow.graphql.fallback.mutations.record_applicant_opinion import RecordApplicantOpinion
 from onewindow.graphql.fallback.mutations.register_fallback import RegisterFallback
+from onewindow.graphql.fallback.mutations.register_fallback_from_hotline import RegisterFallbackFromHotline
 from onewindow.graphql.fallback.mutations.report_assignment import ReportAssignment
 from onewindow.graphql.fallback.mutations.report_repeat_visits import ReportRepeatVisits
 from onewindow.graphql.fallback.mutations.resolve_fallback import ResolveFallback
@@ -223,6 +224,7 @@ class CountyMutation(graphene.ObjectType):
     decide_objection = DecideObjection.Field()
     finalize_period = FinalizePeriod.Field()
     register_fallback = RegisterFallback.Field()
+    register_fallback_from_hotline = RegisterFallbackFromHotline.Field()
     classify_fallback = ClassifyFallback.Field()
     assign_fallback = AssignFallback.Field()
     report_assignment = ReportAssignment.Field()

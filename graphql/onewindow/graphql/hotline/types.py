@@ -13,9 +13,9 @@ from onewindow.tenants.hotline.models import HotlineOrder, HotlineStatus, OrderK
 from onewindow.tenants.hotline.selectors import is_overdue, order_timelines
 
 HotlineStatusEnum = graphene.Enum.from_enum(HotlineStatus, description="12345 工单状态")
-HotlineStepEnum = graphene.Enum.from_enum(Step, description="12345 工单待办环节")
-HotlineKindEnum = graphene.Enum.from_enum(OrderKind, description="诉求类型")
-SatisfactionEnum = graphene.Enum.from_enum(Satisfaction, description="回访满意度")
+HotlineStepEnum = graphene.Enum.from_enum(Step, name="HotlineStep", description="12345 工单待办环节")
+HotlineKindEnum = graphene.Enum.from_enum(OrderKind, name="HotlineKind", description="诉求类型")
+SatisfactionEnum = graphene.Enum.from_enum(Satisfaction, name="HotlineSatisfaction", description="回访满意度")
 
 
 class HotlineOrderType(DjangoObjectType):
