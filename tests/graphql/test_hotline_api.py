@@ -5,6 +5,7 @@ twice is one order; every refusal a typed error, never a 500."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -15,9 +16,12 @@ from django.test import Client
 from onewindow.platform.accounts.roles import Role
 from onewindow.platform.accounts.services import issue_api_token
 from onewindow.platform.core import clock
+from onewindow.tenants.audit.models import AuditEvent
+from onewindow.tenants.hall.models import Department
 from onewindow.tenants.hotline.models import HotlineOrder
-from tests.factories import member_of
+from tests.factories import bulk, member_of
 from tests.graphql.helpers import county_path, gql, nodes
+from tests.graphql.test_list_query_counts import same_at_10_and_100
 
 pytestmark = pytest.mark.django_db
 URL = "/c/410222/api/12345/orders"
@@ -133,3 +137,41 @@ def test_the_steps_through_graphql(client: Client, tongxu: Any, tongxu_token: st
         "县市场监督管理局",
     )
     assert [e["action"] for e in node["timeline"]] == ["hotline.received", "hotline.signed"]
+
+
+def test_the_list_costs_the_same_sql_at_10_and_100(client: Client, tongxu: Any) -> None:
+    connection.set_tenant(tongxu)
+    client.force_login(member_of(tongxu, Role.SUPERVISOR))
+    department = Department.objects.live().get(code="rsj")
+    orders = bulk(
+        HotlineOrder,
+        100,
+        number=lambda i: f"RX-{i:04d}",
+        hotline_number=lambda i: f"KF-{i:04d}",
+        idempotency_key=lambda i: f"bulk-{i}",
+        request_hash="x",
+        kind="help",
+        title="批量工单",
+        content="内容",
+        dispatched_at=clock.now(),
+        received_at=clock.now(),
+        received_by="hotline12345",
+        department=department,
+        step="sign",
+        step_due_on=dt.date(2026, 3, 3),
+    )
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            occurred_at=clock.now(),
+            action="hotline.received",
+            subject_type="HotlineOrder",
+            subject_id=str(o.pk),
+        )
+        for o in orders
+    )
+    same_at_10_and_100(
+        client,
+        "hotlineOrders",
+        "number applicantPhone overdue departmentCode departmentName fallbackNumbers timeline { action }",
+        path=county_path("410222"),
+    )
