@@ -173,6 +173,7 @@ def receive_order(body: Any, *, idempotency_key: str, actor: object | None) -> t
             problems.append(ErrorDetail("NOT_FOUND", f"承办部门 {body['department']} 不存在", "department"))
     if problems:
         raise ValidationErrors(problems)
+    advisory_lock("hotline-number", hotline_number)  # one hotline order under two keys at once
     if HotlineOrder.objects.filter(hotline_number=hotline_number).exists():
         raise IdempotencyConflict(
             "DUPLICATE_HOTLINE_NUMBER", f"12345 工单 {hotline_number} 已接收（另一 Idempotency-Key）",
