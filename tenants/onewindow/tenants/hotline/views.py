@@ -62,7 +62,8 @@ def inbound(request: HttpRequest) -> HttpResponse:
         return response
     if getattr(request, "api_token", None) is None:
         return error_response(401, "UNAUTHENTICATED", "须用本县的 API 令牌（Authorization: Bearer ow_…）")
-    if Perm.HOTLINE_RECEIVE not in permissions_for(tuple(roles_in(request.user, request.tenant))):  # type: ignore[attr-defined]
+    roles = roles_in(request.api_token.user, getattr(request, "tenant", None))  # type: ignore[attr-defined]
+    if Perm.HOTLINE_RECEIVE not in permissions_for(tuple(roles)):
         return error_response(403, "PERMISSION_DENIED", "此令牌的账号不能接收 12345 工单")
     if request.content_type != "application/json":
         return error_response(415, "UNSUPPORTED_MEDIA_TYPE", "请求体须为 application/json")
