@@ -8,6 +8,8 @@ at BBCS (办不成事监督窗口)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 
@@ -16,7 +18,8 @@ from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.consultations.models import ConsultationStatus
 from onewindow.tenants.consultations.services import answer_consultation, hand_on, record_consultation
-from onewindow.tenants.hall.models import StaffMember
+from onewindow.tenants.hall.models import StaffMember, Window
+from onewindow.tenants.queueing.models import Queue, Ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -89,16 +92,27 @@ def test_the_first_asked_is_responsible_until_handed_on() -> None:
     assert err.value.code == "INVALID_TRANSITION"
 
 
-def test_an_account_off_the_roster_names_the_first_asked() -> None:
+def test_an_account_off_the_roster_names_the_first_asked_and_the_ticket() -> None:
     with pytest.raises(BusinessError) as err:
         record_consultation(topic="营业时间？", channel="guide_desk", actor="guide-desk")
     assert (err.value.code, err.value.field) == ("STAFF_REQUIRED", "staff")
+    # a walk-in consultation at a window, with the ticket that window called (queueing)
+    now = clock.now()
+    Ticket.objects.create(
+        queue=Queue.objects.get(code="T"), day=dt.date(2026, 3, 2), seq=1, number="T001", source="kiosk",
+        taken_at=now, order_at=now, window=Window.objects.get(code="YSJB"),
+    )  # fmt: skip
+    with pytest.raises(BusinessError) as err:
+        record_consultation(
+            topic="x", channel="window", staff="S003", visit_ref="T009-20260302", actor="desk"
+        )
+    assert (err.value.code, err.value.field) == ("NOT_FOUND", "visit_ref")
     c = record_consultation(
-        topic="营业时间？", channel="guide_desk", staff="S003", visit_ref="T001-20260302", actor="guide-desk"
+        topic="营业时间？", channel="window", staff="S003", visit_ref="T001-20260302", actor="guide-desk"
     )
-    assert (c.first_asked.code, c.responsible.code, c.window, c.visit_ref) == (
+    assert (c.first_asked.code, c.responsible.code, c.window.code, c.visit_ref) == (
         "S003",
         "S003",
-        None,
+        "YSJB",
         "T001-20260302",
     )

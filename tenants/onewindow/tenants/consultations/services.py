@@ -6,6 +6,7 @@ transaction, one audit event."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.db import transaction
@@ -22,6 +23,7 @@ from onewindow.tenants.consultations.models import (
 )
 from onewindow.tenants.hall.models import StaffMember, Window
 from onewindow.tenants.hall.selectors import staff_member_for
+from onewindow.tenants.queueing.models import Ticket
 
 
 def _username(actor: object | None) -> str:
@@ -33,6 +35,21 @@ def _staff(code: str, field: str) -> StaffMember:
     if member is None:
         raise NotFound(f"工作人员 {code}", field=field)
     return member
+
+
+def _ticket(visit_ref: str) -> Ticket:
+    """The queue ticket a walk-in consultation came with, by its 一次一评 key (``A012-20261121``)."""
+    number, _, day = visit_ref.partition("-")
+    try:
+        date = dt.datetime.strptime(day, "%Y%m%d").date()
+    except ValueError:
+        raise BusinessError(
+            "INVALID_VALUE", "号票格式为 号码-日期，如 A012-20261121", field="visit_ref"
+        ) from None
+    ticket = Ticket.objects.select_related("window").filter(number=number, day=date).first()
+    if ticket is None:
+        raise NotFound(f"号票 {visit_ref}", field="visit_ref")
+    return ticket
 
 
 @transaction.atomic
@@ -55,13 +72,15 @@ def record_consultation(
     first = _staff(staff, "staff") if staff else staff_member_for(_username(actor))
     if first is None:
         raise BusinessError("STAFF_REQUIRED", "您的账号未关联工作人员名册，请选择首问工作人员", field="staff")
+    ticket = _ticket(visit_ref.strip()) if visit_ref.strip() else None
     the_window = None
     if window:
         the_window = Window.objects.live().filter(code=window).first()
         if the_window is None:
             raise NotFound(f"窗口 {window}", field="window")
     elif channel == ConsultationChannel.WINDOW:
-        the_window = first.window
+        # the window that called the ticket, else the one the staff member is posted to
+        the_window = (ticket.window if ticket is not None else None) or first.window
     if channel == ConsultationChannel.WINDOW and the_window is None:
         raise BusinessError("REQUIRED", "窗口咨询须写明窗口", field="window")
     consultation = Consultation.objects.create(
@@ -69,7 +88,7 @@ def record_consultation(
         asked_at=clock.now(),
         channel=channel,
         window=the_window,
-        visit_ref=visit_ref.strip()[:20],
+        visit_ref=ticket.visit_ref if ticket is not None else "",
         topic=topic.strip(),
         applicant_name=applicant_name.strip()[:100],
         first_asked=first,
