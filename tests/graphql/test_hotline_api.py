@@ -172,6 +172,6 @@ def test_the_list_costs_the_same_sql_at_10_and_100(client: Client, tongxu: Any) 
     same_at_10_and_100(
         client,
         "hotlineOrders",
-        "number applicantPhone overdue departmentCode departmentName fallbackNumbers timeline { action }",
+        "number applicantPhone overdue flagged departmentCode departmentName fallbackNumbers timeline { action }",
         path=county_path("410222"),
     )

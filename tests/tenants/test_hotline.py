@@ -22,7 +22,7 @@ from onewindow.tenants.escalation.models import Firing, Watch
 from onewindow.tenants.escalation.services import scan
 from onewindow.tenants.fallback.services import register_fallback
 from onewindow.tenants.hotline.models import HotlineOrder, HotlineStatus, Step
-from onewindow.tenants.hotline.selectors import order_list
+from onewindow.tenants.hotline.selectors import flagged_orders, order_list
 from onewindow.tenants.hotline.services import (
     dispatch_order,
     receive_order,
@@ -142,6 +142,7 @@ def test_the_whole_loop_with_a_return_a_reopening_and_the_chain() -> None:
     assert scan(dt.datetime(2026, 3, 12, 9, 5, tzinfo=clock.COUNTY_TZ)) == 2
     handle = Watch.objects.get(subject_type="HotlineOrder", subject_id=str(order.pk), resolved_at=None)
     assert handle.flagged and [f.late for f in Firing.objects.filter(watch=handle)] == [True, False]
+    assert flagged_orders([order.pk]) == {order.pk: True}  # 挂牌警示 shows on the list and the page
     with clock.frozen_at("2026-03-12 09:10"):
         assert [o.number for o in order_list(overdue=True)] == [order.number]
 

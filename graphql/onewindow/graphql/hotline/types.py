@@ -10,7 +10,7 @@ from onewindow.graphql.core.connections import CountableConnection
 from onewindow.graphql.core.loaders import batched, related
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.hotline.models import HotlineOrder, HotlineStatus, OrderKind, Satisfaction, Step
-from onewindow.tenants.hotline.selectors import is_overdue, order_timelines
+from onewindow.tenants.hotline.selectors import flagged_orders, is_overdue, order_timelines
 
 HotlineStatusEnum = graphene.Enum.from_enum(HotlineStatus, description="12345 工单状态")
 HotlineStepEnum = graphene.Enum.from_enum(Step, name="HotlineStep", description="12345 工单待办环节")
@@ -29,6 +29,7 @@ class HotlineOrderType(DjangoObjectType):
     department_name = graphene.String()
     applicant_phone = graphene.String(required=True)
     overdue = graphene.Boolean(required=True, description="本环节已超期")
+    flagged = graphene.Boolean(required=True, description="督办链已挂牌警示（本环节）")
     fallback_numbers = graphene.List(
         graphene.NonNull(graphene.String), required=True, description="由此登记的办不成事"
     )
@@ -87,6 +88,11 @@ class HotlineOrderType(DjangoObjectType):
     @staticmethod
     def resolve_overdue(root: HotlineOrder, info: Any) -> bool:
         return is_overdue(root)
+
+    @staticmethod
+    def resolve_flagged(root: HotlineOrder, info: Any) -> bool:
+        flagged: bool = batched(root, "_flagged", flagged_orders, False)
+        return flagged
 
     @staticmethod
     def resolve_fallback_numbers(root: HotlineOrder, info: Any) -> list[str]:

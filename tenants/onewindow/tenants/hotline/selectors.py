@@ -9,6 +9,7 @@ from django.db.models import F, QuerySet
 from onewindow.platform.core import clock
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.audit.selectors import timelines
+from onewindow.tenants.escalation.models import Watch
 from onewindow.tenants.hotline.models import HotlineOrder, HotlineStatus
 
 
@@ -47,3 +48,14 @@ def is_overdue(order: HotlineOrder, today: dt.date | None = None) -> bool:
 def order_timelines(pks: list[int]) -> dict[int, list[AuditEvent]]:
     """The timelines of a page of orders, in one query."""
     return {int(pk): events for pk, events in timelines("HotlineOrder", [str(pk) for pk in pks]).items()}
+
+
+def flagged_orders(pks: list[int]) -> dict[int, bool]:
+    """Which of a page of orders a chain has flagged (挂牌警示) on the step they wait for."""
+    ids = Watch.objects.filter(
+        subject_type="HotlineOrder",
+        subject_id__in=[str(pk) for pk in pks],
+        resolved_at__isnull=True,
+        flagged=True,
+    ).values_list("subject_id", flat=True)
+    return {int(pk): True for pk in ids}
