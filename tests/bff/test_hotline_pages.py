@@ -54,3 +54,12 @@ def test_who_sees_what(tongxu) -> None:  # type: ignore[no-untyped-def]
     assert get(clerk, f"{TX}/consultations/").status_code == 200
     leader = logged_in(tongxu, Role.LEADER)
     assert get(leader, f"{TX}/consultations/").status_code == 403
+
+
+def test_the_window_desks_first_asked_link_prefills_the_form(tongxu) -> None:  # type: ignore[no-untyped-def]
+    guide = logged_in(tongxu, Role.GUIDE)
+    page = get(
+        guide, f"{TX}/consultations/?channel=window&window=YSJB&visitRef=T001-20260302"
+    ).content.decode()
+    assert '<option value="window" selected>' in page and '<option value="YSJB" selected>' in page
+    assert 'value="T001-20260302"' in page

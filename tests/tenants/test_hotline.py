@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+import yaml
 from django.db import connection
 
 from onewindow.platform.core import clock
@@ -22,6 +23,7 @@ from onewindow.tenants.escalation.models import Firing, Watch
 from onewindow.tenants.escalation.services import scan
 from onewindow.tenants.fallback.services import register_fallback
 from onewindow.tenants.hotline.models import HotlineOrder, HotlineStatus, Step
+from onewindow.tenants.hotline.policy import HotlineSettingsSpec
 from onewindow.tenants.hotline.selectors import flagged_orders, order_list
 from onewindow.tenants.hotline.services import (
     dispatch_order,
@@ -31,7 +33,9 @@ from onewindow.tenants.hotline.services import (
     reply_order,
     return_order,
     sign_order,
+    step_limits,
 )
+from onewindow.tenants.policy.services import apply_text, export_yaml
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -234,3 +238,21 @@ def test_a_fallback_case_starts_from_an_order_and_links_to_it() -> None:
     with pytest.raises(BusinessError) as err:
         register_fallback(channel="hotline", summary="x", applicant_name="x", hotline_order="RX0", actor="c")
     assert (err.value.code, err.value.field) == ("NOT_FOUND", "hotline_order")
+
+
+def test_the_limits_are_the_counties_in_its_pack() -> None:
+    text = export_yaml()
+    # 通许's preset gives the spec's example defaults, so the canonical export leaves them out
+    assert "hotline" not in yaml.safe_load(text) and step_limits() == HotlineSettingsSpec()
+
+    def with_sign(days: int) -> str:
+        return text.replace("\nqueues:", f"\nhotline:\n  sign_within_days: {days}\nqueues:", 1)
+
+    with pytest.raises(ValidationErrors) as err:
+        apply_text(with_sign(0), actor="tests")
+    assert [d.field for d in err.value.details] == ["hotline.sign_within_days"]
+    apply_text(with_sign(2), actor="tests")
+    assert yaml.safe_load(export_yaml())["hotline"] == {"sign_within_days": 2}
+    with clock.frozen_at("2026-03-02 10:00"):
+        order, _ = receive_order(body(), idempotency_key="k-limits", actor="hotline12345")
+    assert order.step_due_on == D(2026, 3, 4)  # 2 working days after Mon 3-02

@@ -37,6 +37,8 @@ def _list(request: HttpRequest) -> dict[str, Any]:
         "channels": CHANNELS,
         "statuses": STATUSES,
         "status": status,
+        # from the window desk's 首问登记 link: the ticket being served at that window
+        "prefill": {k: request.GET.get(k, "") for k in ("channel", "window", "visitRef")},
     }
 
 
