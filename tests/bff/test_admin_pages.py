@@ -277,8 +277,8 @@ def test_another_countys_admin_sees_nothing(wushen, wenling, page: str) -> None:
 def test_each_chain_level_reads_as_a_sentence(wushen) -> None:  # type: ignore[no-untyped-def]
     page = get(logged_in(wushen, Role.COUNTY_ADMIN), f"{ADMIN}/chains/").content.decode()
     assert "三级提醒" in page
-    assert "截止前2个工作日 → 审批人员，系统消息" in page
-    assert "截止当日 → 政务服务中心，系统消息；挂牌警示" in page
+    assert "截止前2个工作日 → 审批人员，系统消息、站内信" in page
+    assert "截止当日 → 政务服务中心，系统消息、站内信；挂牌警示" in page
     assert (
         "超期1个工作日 → 服务企业代办帮办服务专区管理协调小组，系统消息；挂牌警示、计入考核、1个工作日内回复"
         in page

@@ -79,6 +79,18 @@ def test_an_officer_records_closes_posts_decides_and_downloads_the_bulletin(wush
         assert fetched.status_code == 200 and fetched.content == PDF
         assert fetched["Content-Type"] == "application/pdf" and "attachment" in fetched["Content-Disposition"]
 
+        # 000 附件3 第8项: 人员管理 needs the staff assessment; the page says who lacks it, closing refuses
+        page = get(officer, period_url).content.decode()
+        assert "6 个考核对象尚缺测量值" in page and "国家税务总局乌审旗税务局：人员管理" in page
+        assert 'id="mode-final"' not in page and "本细则规定排名公示不少于 3 个工作日" in page  # 附件3 四(二)
+        refused = post(officer, f"{period_url}close", {"postDays": "3"})
+        assert refused.status_code == 400 and "INPUT_MISSING" in refused.content.decode()
+        for code in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):
+            assert _record(officer, rule="rygl", subject=code, count="100", note="").status_code == 302
+        assert "尚缺测量值" not in get(officer, period_url).content.decode()
+        short = post(officer, f"{period_url}close", {"postDays": "1"})
+        assert short.status_code == 400 and "POSTING_TOO_SHORT" in short.content.decode()
+        assert "不少于 3 个工作日" in short.content.decode()
         closed = post(officer, f"{period_url}close", {"postDays": "3"})
         assert closed.status_code == 302
         page = get(officer, period_url).content.decode()
@@ -99,7 +111,7 @@ def test_an_officer_records_closes_posts_decides_and_downloads_the_bulletin(wush
         assert headers[:3] == ["名次", "考核对象", "工作实效和服务质量（40分）"] and headers[-1] == "总分"
         rows = list(sheet.iter_rows(min_row=4, values_only=True))
         assert rows[-1][1] == "国家税务总局乌审旗税务局" and rows[-1][2] == 35.0 and rows[-1][-1] == 95.0
-        assert rows[0][0] == 1 and len(rows) == 7
+        assert rows[0][0] == 1 and len(rows) == 6  # 附件3 二's six departments
         assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
         assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
         assert sheet.print_title_rows == "$3:$3"
@@ -171,6 +183,29 @@ def test_bad_input_shows_the_error_and_records_nothing(wushen, media) -> None:  
         assert Period.objects.get().status == "open"
         bad_day = post(officer, f"{WS}/open", {"ruleSet": "qiye-zhuanqu", "day": "not-a-day"})
         assert bad_day.status_code == 400 and Period.objects.count() == 1
+
+
+def test_an_unassessed_department_is_shown_unranked_where_the_county_chose_it(wushen, media) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    from onewindow.tenants.policy.services import apply_text, export_yaml
+
+    connection.set_tenant(wushen)
+    data = yaml.safe_load(export_yaml())
+    data["rule_sets"][0]["missing_input"] = "unranked"
+    apply_text(yaml.safe_dump(data, allow_unicode=True), actor="tests")
+    officer = logged_in(wushen, Role.CENTRE_MANAGER)
+    with clock.frozen_at("2026-04-01 09:00"):
+        period_url = _open_quarter(officer)
+        assert _record(officer, rule="rygl", subject="swj", count="90", note="").status_code == 302
+        assert (
+            "5 个考核对象尚缺测量值</strong>，结算时不参与排名" in get(officer, period_url).content.decode()
+        )
+        assert post(officer, f"{period_url}close", {"postDays": "3"}).status_code == 302
+        page = get(officer, period_url).content.decode()
+    ranking = page[page.index('id="ranking"') :]
+    assert ranking.count("未排名") == 5 and ranking.count("不完整：缺人员管理") == 5
+    assert ranking.index("国家税务总局乌审旗税务局") < ranking.index("未排名")  # the ranked one first
 
 
 def _incident_with_file(wushen: Any) -> Incident:  # type: ignore[no-untyped-def]

@@ -101,6 +101,15 @@ def _seed_wushen() -> None:
         record_incident(
             "qiye-zhuanqu", rule="R3", subject="scjg", occurred_on=dt.date(2026, 8, 3), actor="xtxz"
         )
+        for code in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):  # 000 附件3 第8项: staff assessed
+            record_incident(
+                "qiye-zhuanqu",
+                rule="rygl",
+                subject=code,
+                occurred_on=dt.date(2026, 8, 3),
+                count=100,
+                actor="xtxz",
+            )
         close_period(period.pk, actor="xtxz", post_days=3)
 
     _at("2026-10-09 09:00", rank)
@@ -256,11 +265,20 @@ def _statements(client: Client) -> int:
 
 
 def test_sql_per_page_does_not_grow_with_the_cases(wushen) -> None:  # type: ignore[no-untyped-def]
-    from onewindow.tenants.scoring.services import close_period, open_period
+    from onewindow.tenants.scoring.services import close_period, open_period, record_incident
 
     connection.set_tenant(wushen)
     period = open_period("qiye-zhuanqu", dt.date(2026, 1, 5), actor="xtxz")
-    close_period(period.pk, actor="xtxz")
+    for code in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):  # 000 附件3 第8项: staff assessed
+        record_incident(
+            "qiye-zhuanqu",
+            rule="rygl",
+            subject=code,
+            occurred_on=dt.date(2026, 1, 5),
+            count=100,
+            actor="xtxz",
+        )
+    close_period(period.pk, actor="xtxz", post_days=3)  # 附件3 四(二)
     leader = logged_in(wushen, Role.LEADER)
     _bulk(10)
     at_10 = _statements(leader)

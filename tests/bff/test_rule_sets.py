@@ -47,8 +47,10 @@ def test_edit_a_rules_points_preview_then_save_a_new_version(wushen) -> None:  #
     body = preview.content.decode()
     assert preview.status_code == 200 and "尚未保存" in body
     row = body.split('data-subject="scjg"')[1].split("</tr>")[0]
-    # R1 twice: 2 × 2 = 4 off the category with the rules in force, 2 × 5 = 10 with the edit
-    assert "96" in row and "90" in row and "−6.00" in row
+    # R1 twice: 2 × 2 = 4 off the category with the rules in force, 2 × 5 = 10 with the edit; no
+    # staff assessment recorded, so 人员管理 (附件3 第8项) counts nothing and scjg is unranked:
+    # 36 + 10 + 0 + 10 = 56 before, 30 + 10 + 0 + 10 = 50 after
+    assert "56.00" in row and "50.00" in row and "−6.00" in row and "未排名" in row
     assert _rule("R1")["points"] == 2 and PolicyVersion.objects.count() == versions  # nothing saved
 
     saved = post(admin, f"{BASE}{SET}/edit", {"rule.R1.points": "5", "action": "save"})
@@ -57,6 +59,25 @@ def test_edit_a_rules_points_preview_then_save_a_new_version(wushen) -> None:  #
     assert PolicyVersion.objects.count() == versions + 1
     page = get(admin, f"{BASE}{SET}/").content.decode()
     assert "第 2 版" in page and 'name="rule.R1.points" value="5' in page
+
+
+def test_a_category_switched_off_the_posting_minimum_and_the_missing_input_rule_are_saved(wushen) -> None:  # type: ignore[no-untyped-def]
+    admin = logged_in(wushen, Role.COUNTY_ADMIN)
+    page = get(admin, f"{BASE}{SET}/").content.decode()
+    assert 'name="set.posting" value="3"' in page  # 附件3 四(二): 不少于3个工作日
+    assert "考核对象限于：zwfw、scjg、zjj、rsj、ybj、swj" in page  # 附件3 二
+    form = {"cat.xtph.max": "0", "set.base": "90", "set.posting": "5", "set.missing_input": "unranked"}
+    saved = post(admin, f"{BASE}{SET}/edit", {**form, "action": "save"})
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    definition = latest_definition(RuleSet.objects.get(code=SET)) or {}
+    assert next(c for c in definition["categories"] if c["code"] == "xtph")["max"] == 0  # legitimate
+    assert (definition["base"], definition["posting"], definition["missing_input"]) == (
+        90,
+        {"min_working_days": 5},
+        "unranked",
+    )
+    page = get(admin, f"{BASE}{SET}/").content.decode()
+    assert "已停用（满分 0）" in page and 'value="unranked" selected' in page
 
 
 def test_a_bad_number_and_a_broken_total_are_shown_and_nothing_is_saved(wushen) -> None:  # type: ignore[no-untyped-def]

@@ -1,5 +1,7 @@
 """考核 in a real browser: the county admin gives a centre manager an account; the manager opens
-this quarter's period, records a deduction with an evidence file, closes the period with three
+this quarter's period, records a deduction with an evidence file, sees which departments still
+lack their staff assessment (000 附件3 第8项) and that closing refuses it, is refused a 1-day
+posting (附件3 四(二): 不少于3个工作日), records the assessments, closes the period with three
 working days of 公示, follows a score to the incident behind it and downloads the 通报."""
 
 from __future__ import annotations
@@ -63,16 +65,45 @@ def test_an_assessment_officer_closes_a_period_and_downloads_the_excel(
     shots(officer, "02-incidents")
 
     officer.goto(period_url)
-    officer.fill("#postDays", "3")
+    incomplete = officer.locator("#incomplete").inner_text()
+    assert "6 个考核对象尚缺测量值" in incomplete and "国家税务总局乌审旗税务局：人员管理" in incomplete
+    assert officer.locator("#mode-final").count() == 0  # a posting is required: no "final at once"
+    assert "不少于 3 个工作日" in officer.locator("#posting-min").inner_text()
+    officer.fill("#postDays", "1")
+    officer.evaluate("document.getElementById('postDays').removeAttribute('min')")  # the server decides
     officer.check("#early")  # this quarter is not over yet: closed on purpose
+    officer.click("#close-period")
+    officer.wait_for_load_state("networkidle")
+    assert "POSTING_TOO_SHORT" in _flash(officer) and "不少于 3 个工作日" in _flash(officer)
+    officer.fill("#postDays", "3")
+    officer.check("#early")
+    officer.click("#close-period")
+    officer.wait_for_load_state("networkidle")
+    assert "INPUT_MISSING" in _flash(officer) and "旗医疗保障局：人员管理" in _flash(officer)
+    shots(officer, "03-close-refused-incomplete")
+
+    officer.click("#incomplete a")  # 去录入: the staff assessments, 100 each
+    officer.wait_for_load_state("networkidle")
+    for subject in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):
+        officer.click("#open-record")
+        officer.select_option("#rule", "rygl")
+        officer.select_option("#rec-subject", subject)
+        officer.fill("#count", "100")
+        officer.click("#record-incident")
+        officer.wait_for_load_state("networkidle")
+        assert "已记录" in _flash(officer)
+    officer.goto(period_url)
+    assert officer.locator("#incomplete").count() == 0
+    officer.fill("#postDays", "3")
+    officer.check("#early")
     officer.click("#close-period")
     officer.wait_for_load_state("networkidle")
     assert "已结算并公示" in _flash(officer)
     assert officer.locator("#period-status").inner_text() == "公示中"
     until = officer.locator("#posted-until").inner_text()
     assert until.startswith("公示至 ")
-    shots(officer, "03-period-posted")
-    officer.locator("#ranking").screenshot(path=str(shots.folder / f"{shots.name}--04-ranking.png"))
+    shots(officer, "04-period-posted")
+    officer.locator("#ranking").screenshot(path=str(shots.folder / f"{shots.name}--05-ranking.png"))
 
     with officer.expect_download() as info:
         officer.click("#download-xlsx")
@@ -86,7 +117,7 @@ def test_an_assessment_officer_closes_a_period_and_downloads_the_excel(
     assert "通报日期" in sheet["A2"].value and until.removeprefix("公示至 ")[:4] in sheet["A2"].value
     assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$3:$3"
     names = [row[1] for row in sheet.iter_rows(min_row=4, values_only=True)]
-    assert "国家税务总局乌审旗税务局" in names and len(names) == 7
+    assert "国家税务总局乌审旗税务局" in names and len(names) == 6  # 附件3 二's six departments
     last = list(sheet.iter_rows(min_row=4, values_only=True))[-1]
     assert last[1] == "国家税务总局乌审旗税务局" and last[2] == 35.0
 
@@ -95,4 +126,4 @@ def test_an_assessment_officer_closes_a_period_and_downloads_the_excel(
     row.locator("a", has_text="35.00").click()
     officer.wait_for_load_state("networkidle")
     assert "窗口人员指引企业去后台审批区私自接件" in officer.locator("#incidents").inner_text()
-    shots(officer, "05-incidents-behind-a-score")
+    shots(officer, "06-incidents-behind-a-score")

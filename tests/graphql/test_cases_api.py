@@ -100,6 +100,8 @@ def test_a_case_walks_through_the_api(client: Client, wushen) -> None:  # type: 
         "case.received",
         "case.accepted",
         "case.decided",
+        "result.handed_over",  # recorded at issuance: the department had not handed it over (000 第九条)
+        "result.received",
         "case.issued",
         "review.submitted",
         "review.bad",

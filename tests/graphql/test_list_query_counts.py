@@ -83,6 +83,28 @@ def test_catalog_change_requests(supervisor: Client) -> None:
     )
 
 
+def test_commitments(supervisor: Client) -> None:
+    from onewindow.tenants.cases.models import Commitment
+
+    cases = bulk_cases(100)
+    bulk(
+        Commitment,
+        100,
+        case=lambda i: cases[i],
+        kind="tolerance",
+        material_code="zs",
+        content="住所使用证明",
+        due_on=DAY,
+        created_at=clock.now(),
+        created_by="clerk",
+    )
+    same_at_10_and_100(
+        supervisor,
+        "commitments",
+        "id kind state content dueOn overdue case { number itemName departmentName applicant { name } }",
+    )
+
+
 def test_calendar_overrides(supervisor: Client) -> None:
     bulk(CalendarOverride, 100, date=lambda i: DAY + dt.timedelta(days=i), kind="closed", reason="停电")
     same_at_10_and_100(supervisor, "calendarOverrides", "date kind reason")
@@ -332,3 +354,28 @@ def test_assistance_requests(client: Client, wushen: County) -> None:
         "number agentName siteName currentSiteName itemNames materials steps { kindLabel siteName } "
         "handovers { toSite materials } pendingHandover { fromSite }",
     )
+
+
+def test_my_notifications_and_dead_letters(client: Client, wushen: County) -> None:
+    from onewindow.tenants.outbox.models import OutboxMessage
+
+    connection.set_tenant(wushen)
+    manager = member_of(wushen, Role.CENTRE_MANAGER)
+    client.force_login(manager)
+    now = clock.now()
+    for status, channel, recipient in (
+        ("sent", "inapp", manager.username),
+        ("failed", "aliyun_sms", "13912345678"),
+    ):
+        bulk(
+            OutboxMessage,
+            100,
+            channel=channel,
+            recipient=recipient,
+            subject="提醒",
+            body=lambda i: f"第 {i} 条",
+            status=status,
+            created_at=now,
+        )
+    same_at_10_and_100(client, "myNotifications", "id subject body read createdAt")
+    same_at_10_and_100(client, "deadLetters", "id channel recipient lastError attempts")

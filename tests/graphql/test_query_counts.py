@@ -41,7 +41,8 @@ def page_counts(client: Client, query: str, path: str, field: str) -> tuple[int,
 CASE_FIELDS = """number itemName departmentName windowCode parentNumber overdue reviewLevel reminderLevel
   applicant { name idNumber phone masked }
   materials { code state } notices { number } pauses { kind startedOn } extensions { days }
-  issuance { windowCode } timeline { action }"""
+  issuance { windowCode } timeline { action }
+  commitments { id content dueOn overdue } resultHandover { dueOn departmentCode windowCode }"""
 
 
 def test_case_list_with_every_list_field_costs_the_same_at_10_and_100(client: Client, wushen) -> None:  # type: ignore[no-untyped-def]

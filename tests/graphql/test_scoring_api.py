@@ -41,6 +41,32 @@ def test_a_quarter_through_the_api(client: Client, wushen) -> None:  # type: ign
             path=PATH,
         )
         assert body["data"]["recordIncident"]["errors"] == [{"field": "rule", "code": "UNKNOWN_RULE"}]
+        # 附件3 第8项: 人员管理 needs each department's staff assessment — shown, and closing refuses
+        facts = "query($p: ID!) { assessmentPeriod(id: $p) { postingMinDays missingInput incomplete { subject categories } } }"
+        shown = ok(client, facts, {"p": period["id"]})
+        assert shown["postingMinDays"] == 3 and shown["missingInput"] == "refuse"
+        assert shown["incomplete"] == [
+            {"subject": s, "categories": ["rygl"]} for s in ("rsj", "scjg", "swj", "ybj", "zjj", "zwfw")
+        ]
+        close = "mutation($p: ID!, $d: Int) { closePeriod(period: $p, postDays: $d) { result { status } errors { field code message } } }"
+        _, body = gql(client, close, {"p": period["id"], "d": 3}, path=PATH)
+        (error,) = body["data"]["closePeriod"]["errors"]
+        assert (error["field"], error["code"]) == ("period", "INPUT_MISSING") and "旗公安局" not in error[
+            "message"
+        ]
+        assert "国家税务总局乌审旗税务局：人员管理" in error["message"]
+        for code in ("zwfw", "scjg", "zjj", "rsj", "ybj", "swj"):
+            ok(
+                client,
+                'mutation($s: String!) { recordIncident(ruleSet: "qiye-zhuanqu", rule: "rygl", subject: $s, occurredOn: "2026-03-31", count: 100) { result { id } errors { code } } }',
+                {"s": code},
+            )
+        assert ok(client, facts, {"p": period["id"]})["incomplete"] == []
+        # 附件3 四(二): 公示不少于3个工作日
+        _, body = gql(client, close, {"p": period["id"], "d": 1}, path=PATH)
+        assert [(e["field"], e["code"]) for e in body["data"]["closePeriod"]["errors"]] == [
+            ("postDays", "POSTING_TOO_SHORT")
+        ]
         closed = ok(
             client,
             "mutation($p: ID!) { closePeriod(period: $p, postDays: 3) { result { status postedUntil } errors { code } } }",
@@ -55,7 +81,7 @@ def test_a_quarter_through_the_api(client: Client, wushen) -> None:  # type: ign
         assert ranking[-1] == {
             "subject": "swj",
             "total": "95.00",
-            "rank": 7,
+            "rank": 6,
             "categories": {"gzsx": "35.00", "zfjs": "10.00", "rygl": "40.00", "xtph": "10.00"},
         }
         behind = nodes(
@@ -65,7 +91,10 @@ def test_a_quarter_through_the_api(client: Client, wushen) -> None:  # type: ign
                 {"p": period["id"]},
             )
         )
-        assert behind == [{"rule": "R3", "note": "私自接件", "evidence": ["photo-0310.jpg"]}]
+        assert behind == [
+            {"rule": "R3", "note": "私自接件", "evidence": ["photo-0310.jpg"]},
+            {"rule": "rygl", "note": "", "evidence": []},
+        ]
     with clock.frozen_at("2026-04-02 10:00"):
         client.force_login(member_of(wushen, Role.APPROVER))
         objection = ok(
@@ -117,7 +146,7 @@ def test_the_weekly_table_downloads_as_excel(client: Client, tongxu) -> None:  #
     connection.set_tenant(tongxu)
     period = open_period("chuangkou-zhou", dt.date(2026, 3, 4), actor="hjg")
     record_incident(
-        "chuangkou-zhou", rule="4.10", subject="FL-SB", occurred_on=dt.date(2026, 3, 4), actor="hjg"
+        "chuangkou-zhou", rule="4.10", subject="rsj", occurred_on=dt.date(2026, 3, 4), actor="hjg"
     )
     close_period(period.pk, actor="hjg")
     client.force_login(member_of(tongxu, Role.SUPERVISOR))
@@ -131,4 +160,4 @@ def test_the_weekly_table_downloads_as_excel(client: Client, tongxu) -> None:  #
         "政务服务各项工作流程、营商环境评价推进情况（20分）",
     ]
     last = [c.value for c in sheet[sheet.max_row]]
-    assert last[:2] == [8, "社保就业综合窗口"] and last[-2] == 98.0
+    assert last[:2] == [4, "县人力资源和社会保障局"] and last[-2] == 98.0

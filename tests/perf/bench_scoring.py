@@ -63,6 +63,10 @@ def main() -> int:
             data["departments"] += [
                 {"code": f"d{i:03d}", "name": f"基准部门{i}"} for i in range(args.subjects - existing)
             ]
+            # every department scored (not only 附件3 二's six); no staff assessment is recorded,
+            # so each is closed unranked rather than refused
+            data["rule_sets"][0]["subjects"] = []
+            data["rule_sets"][0]["missing_input"] = "unranked"
             apply_text(yaml.safe_dump(data, allow_unicode=True), actor="bench")
             rule_set = RuleSet.objects.get(code="qiye-zhuanqu")
             rules = [f"R{i}" for i in range(1, 12)]
@@ -87,7 +91,7 @@ def main() -> int:
             connection.queries_log.clear()
             with CaptureQueriesContext(connection) as ctx:
                 started = time.perf_counter()
-                close_period(period.pk, actor="bench")
+                close_period(period.pk, actor="bench", post_days=3)
                 seconds = time.perf_counter() - started
             top = Result.objects.filter(period=period).order_by("rank").first()
             print(

@@ -48,7 +48,12 @@ def test_onewindow_migrate_repairs_only_the_counties_behind(django_db_blocker) -
     behind = ["county_331081", "county_410222"]
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         for schema in behind:
-            cursor.execute(f"DROP TABLE {schema}.outbox_outboxmessage")
+            cursor.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename LIKE 'outbox\\_%%'",
+                [schema],
+            )
+            for (table,) in cursor.fetchall():  # the app's every table: its migrations make them all
+                cursor.execute(f"DROP TABLE {schema}.{table} CASCADE")
             cursor.execute(f"DELETE FROM {schema}.django_migrations WHERE app = 'outbox'")
         before = pending_by_schema(["county_150626", *behind])
         env = child_env()

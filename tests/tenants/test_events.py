@@ -13,7 +13,13 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.assistance.services import file_assistance_complaint
 from onewindow.tenants.audit.models import AuditEvent
-from onewindow.tenants.cases.services import accept_case, decide_case, issue_result
+from onewindow.tenants.cases.services import (
+    accept_case,
+    break_commitment,
+    decide_case,
+    flag_late_handovers,
+    issue_result,
+)
 from onewindow.tenants.catalogchanges.services import report_catalog_change
 from onewindow.tenants.escalation.models import SubjectKind
 from onewindow.tenants.escalation.services import scan
@@ -41,6 +47,8 @@ DECLARED = {
     "repeat_visits.reported",
     "escalation.fired",
     "catalog_change.reported",
+    "commitment.broken",
+    "result.handover_late",
 }
 
 
@@ -92,6 +100,15 @@ def _produce_everything() -> str:
         done = decide_case(done.number, version=done.version, approve=True, actor="hsl", roles=APPROVER_ROLES)
         with pytest.raises(BusinessError):  # issuance.bypassed
             issue_result(done.number, version=done.version, window="ZC01", delivery="pickup", actor="desk")
+        tolerated = receive(provided=["sqs", "zc"])  # 容缺 zs until Tue 3/3, then broken
+        tolerated = accept_case(
+            tolerated.number,
+            version=tolerated.version,
+            tolerate=["zs"],
+            tolerance_due_on=dt.date(2026, 3, 3),
+            actor="clerk",
+        )
+        break_commitment(tolerated.commitments.get().pk, reason="无法提供", actor="clerk")
         submit_review(done.number, level=1, channel="qr", actor=None)  # review.bad → a work order
         report_repeat_visits(open_case.number, visits=3, note="跑了三次", actor="supervisor")
         fallback = register_fallback(
@@ -117,6 +134,7 @@ def _produce_everything() -> str:
         )
     with clock.frozen_at("2026-03-31 09:00"):
         scan()  # every deadline has passed: each chain's scoring level fires
+        flag_late_handovers()  # `done` never reached the 出件窗口 (due 3/3): result.handover_late
     return department
 
 

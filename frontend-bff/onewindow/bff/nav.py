@@ -22,6 +22,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
         "工作台",
         [
             Entry("我的工作台", "bff:home", frozenset()),
+            Entry("站内信", "bff:inbox", frozenset({"county.view"})),
             Entry("领导驾驶舱", "bff:dashboard", frozenset({"county.view_dashboard"})),
             Entry("本县对标", "bff:benchmarks", frozenset({"county.view_dashboard"})),
         ],
@@ -62,9 +63,11 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
         [
             Entry("超期与挂牌警示", "bff:manage-overdue", frozenset({"case.manage"})),
             Entry("延期审批", "bff:manage-extensions", frozenset({"case.manage"})),
+            Entry("容缺与告知承诺", "bff:manage-commitments", frozenset({"case.intake", "case.manage"})),
             Entry("办不成事", "bff:fallback", frozenset({"work_orders.handle", "case.intake"})),
             Entry("差评整改工单", "bff:work-orders", frozenset({"work_orders.handle"})),
             Entry("12345 工单", "bff:hotline", frozenset({"hotline.handle"})),
+            Entry("发送失败的通知", "bff:dead-letters", frozenset({"notifications.manage"})),
         ],
     ),
     (
@@ -81,6 +84,7 @@ _COUNTY_MENU: list[tuple[str, list[Entry]]] = [
             Entry("窗口", "bff:hall-windows", frozenset({"county.manage_policy"})),
             Entry("考核细则", "bff:rule-sets", frozenset({"county.manage_policy"})),
             Entry("县级设置", "bff:settings", frozenset({"county.manage_policy"})),
+            Entry("通知模板", "bff:notification-templates", frozenset({"county.manage_policy"})),
             Entry("进驻部门", "bff:hall-departments", frozenset({"county.manage_policy"})),
             Entry("工作人员", "bff:hall-staff", frozenset({"county.manage_policy"})),
             Entry("服务团队", "bff:hall-teams", frozenset({"county.manage_policy"})),

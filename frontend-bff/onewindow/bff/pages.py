@@ -193,6 +193,7 @@ def _shell(request: HttpRequest) -> dict[str, Any]:
         "me": me,
         "county": data.get("county"),
         "in_county": here,
+        "unread_notifications": data.get("myUnreadNotificationCount"),
         "menu": menu_for(set(me.get("permissions") or []), in_county=here, path=request.path),
     }
     request._bff_shell = shell  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from onewindow.bff.hotline import views as hotline
 from onewindow.bff.intake import views as intake
 from onewindow.bff.issuance import views as issuance
 from onewindow.bff.manage import views as manage
+from onewindow.bff.notifications import views as notifications
 from onewindow.bff.pack import views as pack
 from onewindow.bff.public import views as public
 from onewindow.bff.queueing import views as queueing
@@ -45,10 +46,17 @@ urlpatterns = [
     path("issuance/", issuance.ready, name="issuance"),
     path("issuance/<str:number>/issue", issuance.issue, name="issuance-issue"),
     path("issuance/<str:number>/confirm", issuance.confirm, name="issuance-confirm"),
+    path("issuance/<str:number>/receive", issuance.receive, name="issuance-receive"),
     path("cases/", cases.case_list, name="cases"),
     path("cases/<str:number>/", cases.case_timeline, name="case"),
     path("manage/overdue/", manage.overdue, name="manage-overdue"),
     path("manage/extensions/", manage.extensions, name="manage-extensions"),
+    path("manage/commitments/", manage.commitments, name="manage-commitments"),
+    path(
+        "manage/commitments/<str:commitment_id>/<str:action>",
+        manage.commitment_action,
+        name="manage-commitment-action",
+    ),
     path("manage/extensions/<str:extension_id>", manage.decide_extension, name="manage-extension-decide"),
     path("manage/fallback/", fallback.board, name="fallback"),
     path("manage/fallback/register", fallback.register, name="fallback-register"),
@@ -70,6 +78,12 @@ urlpatterns = [
     path("consultations/record", consultations.record, name="consultation-record"),
     path("consultations/<str:number>/", consultations.detail, name="consultation"),
     path("consultations/<str:number>/<str:action>", consultations.action, name="consultation-action"),
+    path("inbox/", notifications.inbox, name="inbox"),
+    path("inbox/read", notifications.mark_read, name="inbox-read"),
+    path("manage/notifications/", notifications.dead_letters, name="dead-letters"),
+    path("manage/notifications/<str:notification_id>/retry", notifications.retry, name="dead-letter-retry"),
+    path("admin/notification-templates/", notifications.templates, name="notification-templates"),
+    path("admin/notification-templates/test", notifications.test_send, name="notification-template-test"),
     path("manage/work-orders/", workorders.order_list, name="work-orders"),
     path("manage/work-orders/<str:number>/", workorders.order_detail, name="work-order"),
     path("manage/work-orders/<str:number>/<str:action>", workorders.order_action, name="work-order-action"),

@@ -39,17 +39,22 @@ from onewindow.graphql.calendar.mutations.set_calendar_override import SetCalend
 from onewindow.graphql.calendar.platform_queries import PlatformCalendarQueries
 from onewindow.graphql.calendar.queries import CalendarQueries
 from onewindow.graphql.cases.mutations.accept_case import AcceptCase
+from onewindow.graphql.cases.mutations.break_commitment import BreakCommitment
 from onewindow.graphql.cases.mutations.confirm_delivery import ConfirmDelivery
 from onewindow.graphql.cases.mutations.decide_case import DecideCase
 from onewindow.graphql.cases.mutations.decide_extension import DecideExtension
+from onewindow.graphql.cases.mutations.fulfil_commitment import FulfilCommitment
+from onewindow.graphql.cases.mutations.hand_over_result import HandOverResult
 from onewindow.graphql.cases.mutations.issue_correction_notice import IssueCorrectionNotice
 from onewindow.graphql.cases.mutations.issue_result import IssueResult
 from onewindow.graphql.cases.mutations.pause_clock import PauseClock
 from onewindow.graphql.cases.mutations.receive_case import ReceiveCase
+from onewindow.graphql.cases.mutations.receive_result import ReceiveResult
 from onewindow.graphql.cases.mutations.refuse_case import RefuseCase
 from onewindow.graphql.cases.mutations.request_extension import RequestExtension
 from onewindow.graphql.cases.mutations.resubmit_materials import ResubmitMaterials
 from onewindow.graphql.cases.mutations.resume_clock import ResumeClock
+from onewindow.graphql.cases.mutations.save_case_settings import SaveCaseSettings
 from onewindow.graphql.cases.mutations.submit_visit_review import SubmitVisitReview
 from onewindow.graphql.cases.public import PublicQueries, SubmitReview
 from onewindow.graphql.cases.queries import CaseQueries
@@ -109,6 +114,10 @@ from onewindow.graphql.hotline.mutations.reply_hotline_order import ReplyHotline
 from onewindow.graphql.hotline.mutations.return_hotline_order import ReturnHotlineOrder
 from onewindow.graphql.hotline.mutations.sign_hotline_order import SignHotlineOrder
 from onewindow.graphql.hotline.queries import HotlineQueries
+from onewindow.graphql.notifications.mutations.mark_notifications_read import MarkNotificationsRead
+from onewindow.graphql.notifications.mutations.retry_notification import RetryNotification
+from onewindow.graphql.notifications.mutations.send_test_notification import SendTestNotification
+from onewindow.graphql.notifications.queries import NotificationQueries
 from onewindow.graphql.policy.mutations.apply_county_policy_pack import ApplyCountyPolicyPack
 from onewindow.graphql.policy.mutations.apply_policy_pack import ApplyPolicyPack
 from onewindow.graphql.policy.mutations.save_catalog_change_settings import SaveCatalogChangeSettings
@@ -163,6 +172,7 @@ class CountyQuery(
     WorkOrderQueries,
     HotlineQueries,
     ConsultationQueries,
+    NotificationQueries,
     PublicQueries,
     CountyQueries,
     AccountQueries,
@@ -202,6 +212,11 @@ class CountyMutation(graphene.ObjectType):
     request_extension = RequestExtension.Field()
     decide_extension = DecideExtension.Field()
     decide_case = DecideCase.Field()
+    hand_over_result = HandOverResult.Field()
+    receive_result = ReceiveResult.Field()
+    fulfil_commitment = FulfilCommitment.Field()
+    break_commitment = BreakCommitment.Field()
+    save_case_settings = SaveCaseSettings.Field()
     issue_result = IssueResult.Field()
     confirm_delivery = ConfirmDelivery.Field()
     submit_review = SubmitReview.Field()
@@ -245,6 +260,9 @@ class CountyMutation(graphene.ObjectType):
     report_repeat_visits = ReportRepeatVisits.Field()
     retire_chain = RetireChain.Field()
     classify_work_order = ClassifyWorkOrder.Field()
+    mark_notifications_read = MarkNotificationsRead.Field()
+    retry_notification = RetryNotification.Field()
+    send_test_notification = SendTestNotification.Field()
     report_rectification = ReportRectification.Field()
     submit_follow_up_rating = SubmitFollowUpRating.Field()
     report_catalog_change = ReportCatalogChange.Field()

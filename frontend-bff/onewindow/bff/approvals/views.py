@@ -119,8 +119,15 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
             approve=approve,
             reason=post.get("reason", "").strip() or None,
         )
-        message = "已办结（准予），结果转综合出件窗口" if approve else "已作出不予许可决定"
-        here = reverse("bff:approvals")
+        message = (
+            "已办结（准予），请将办理结果移交综合出件窗口"
+            if approve
+            else "已作出不予许可决定，请将决定书移交综合出件窗口"
+        )
+    elif action == "hand-over":
+        result = mutate(request, "approvals/hand_over", number=number)
+        late = ((result.payload.get("case") or {}).get("resultHandover") or {}).get("late")
+        message = "已移交综合出件窗口" + ("（已超过本县时限，记为未及时送达）" if late else "")
     else:
         return redirect(here)
     return answer(

@@ -128,13 +128,24 @@ def _period(request: HttpRequest, period_id: str, **extra: Any) -> dict[str, Any
     found = _period_data(request, period_id)
     period, names = found["period"], found["names"]
     columns = [(c["code"], c["name"], c["max"]) for c in period["categories"]]
+    category_names = {c["code"]: c["name"] for c in period["categories"]}
     rows = [
         {
             **r,
             "name": names.get(r["subject"], r["subject"]),
             "scores": [(code, r["categories"].get(code, "0")) for code, _, _ in columns],
+            "missing_names": [category_names.get(c, c) for c in r.get("missing") or []],
         }
         for r in found["ranking"]
+    ]
+    # before closing: who still lacks a measured category (人员管理 with no staff assessment)
+    incomplete = [
+        {
+            "subject": i["subject"],
+            "name": names.get(i["subject"], i["subject"]),
+            "categories": [category_names.get(c, c) for c in i["categories"]],
+        }
+        for i in period["incomplete"]
     ]
     pending = [o for o in period["objections"] if not o["decidedAt"]]
     # an upheld objection may withdraw the incidents behind the subject's points
@@ -151,6 +162,7 @@ def _period(request: HttpRequest, period_id: str, **extra: Any) -> dict[str, Any
         "rule_set": found["rule_set"],
         "columns": columns,
         "rows": rows,
+        "incomplete": incomplete,
         "objections": period["objections"],
         "pending": len(pending),
         "rule_names": _rule_names(period),
@@ -245,7 +257,7 @@ def period_xlsx(request: HttpRequest, period_id: str) -> HttpResponse:
         columns.append(("一票否决", 9))
     rows = []
     for r in found["ranking"]:
-        row: list[Any] = [r["rank"], names.get(r["subject"], r["subject"])]
+        row: list[Any] = [r["rank"] or "未排名", names.get(r["subject"], r["subject"])]
         row += [float(r["categories"].get(c["code"], 0)) for c in categories]
         if period["bonuses"]:
             row.append(float(r["bonus"]))

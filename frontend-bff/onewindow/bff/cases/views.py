@@ -25,6 +25,11 @@ ACTION_LABELS = {
     "review.bad": "差评",
     "escalation.fired": "督办提醒",
     "issuance.bypassed": "未经综合出件窗口出件（已记录）",
+    "result.handed_over": "审批部门移交办理结果至综合出件窗口",
+    "result.received": "综合出件窗口签收办理结果",
+    "result.handover_late": "未及时将办理结果送达出件窗口（已记录）",
+    "commitment.fulfilled": "承诺已履行（容缺材料补齐）",
+    "commitment.broken": "承诺未履行（已记录）",
 }
 EXPORT_COLUMNS = [
     ("办件编号", 22),

@@ -153,6 +153,15 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     return render_page(request, "bff/intake/case.html", _case_context(request, number))
 
 
+def _pledges(post: Any) -> list[dict[str, Any]] | None:
+    """告知承诺 lines of the acceptance form: the content with its date (a line left empty is none)."""
+    lines = zip(post.getlist("pledge_content"), post.getlist("pledge_due_on"), strict=False)
+    pledges = [
+        {"content": content.strip(), "dueOn": due or None} for content, due in lines if content.strip() or due
+    ]
+    return pledges or None
+
+
 @page
 def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
     """One form per transition: notice, accept, refuse, resubmit."""
@@ -175,6 +184,7 @@ def case_action(request: HttpRequest, number: str, action: str) -> HttpResponse:
             version=version,
             tolerate=post.getlist("tolerate") or None,
             toleranceDueOn=post.get("tolerance_due_on") or None,
+            pledges=_pledges(post),
         )
         done = "已受理"
     elif action == "refuse":

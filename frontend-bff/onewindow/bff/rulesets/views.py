@@ -97,6 +97,16 @@ def _edited(definition: dict[str, Any], post: Any) -> tuple[dict[str, Any], list
     if "name" in post:
         edited["name"] = post["name"].strip()
     read("set", "", "base", edited)
+    if "set.posting" in post:  # 公示 at least N working days (乌审旗 附件3 四(二)); empty: none required
+        raw = post["set.posting"].strip()
+        if not raw:
+            edited["posting"] = None
+        elif raw.isdigit():
+            edited["posting"] = {"min_working_days": int(raw)}
+        else:
+            problems.append(FieldError("input.posting.minWorkingDays", "INVALID_NUMBER", "请填写工作日数"))
+    if post.get("set.missing_input") in ("refuse", "unranked"):
+        edited["missing_input"] = post["set.missing_input"]
     categories = []
     for j, category in enumerate(definition.get("categories", [])):
         category = dict(category)

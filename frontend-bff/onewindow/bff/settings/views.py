@@ -29,6 +29,7 @@ def _settings(request: HttpRequest, **extra: Any) -> dict[str, Any]:
         "fallback": data["fallbackSettings"],
         "tiers": [{"tier": code, "label": label, **tiers.get(code, {})} for code, label in TIERS],
         "catalog_changes": data["catalogChangeSettings"],
+        "cases": data["caseSettings"],
         "pack_version": pack_version(data),
         **extra,
     }
@@ -63,10 +64,17 @@ def _catalog_changes(post: QueryDict) -> dict[str, Any]:
     return entry
 
 
+def _cases(post: QueryDict) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
+    number(post, entry, "resultHandoverWithinDays")
+    return entry
+
+
 FORMS: dict[str, tuple[str, str, Callable[[QueryDict], dict[str, Any]]]] = {
     "reviews": ("好差评设置", "settings/save_reviews", _reviews),
     "fallback": ("办不成事设置", "settings/save_fallback", _fallback),
     "catalog-changes": ("目录调整时限", "settings/save_catalog_changes", _catalog_changes),
+    "cases": ("办件设置", "settings/save_cases", _cases),
 }
 
 

@@ -135,7 +135,7 @@ LABELS = {
         "REQUIRE_RESPONSE": "限期回复",
         "SCORE": "计入考核",
     },
-    "channel": {"CONSOLE": "系统消息", "SMS": "短信", "WECHAT": "微信"},
+    "channel": {"CONSOLE": "系统消息", "INAPP": "站内信", "SMS": "短信", "WECHAT": "微信"},
     "override": {"CLOSED": "闭厅（停止办公）", "WORKING": "加班办公日"},
     "item_kind": {"IMMEDIATE": "即办件", "PROMISED": "承诺件"},
     "item_type": {

@@ -5,17 +5,20 @@ from typing import Any
 import graphene
 from django.db.models import QuerySet
 
-from onewindow.graphql.cases.types import CaseStatusEnum, CaseType
+from onewindow.graphql.cases.types import CaseStatusEnum, CaseType, CommitmentStateEnum, CommitmentType
 from onewindow.graphql.core.connections import ConnectionField
 from onewindow.graphql.core.context import api_context
 from onewindow.graphql.core.permissions import require
+from onewindow.graphql.policy.settings import output_type
 from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError
 from onewindow.tenants.cases.links import case_token
-from onewindow.tenants.cases.models import Case
+from onewindow.tenants.cases.models import Case, Commitment
+from onewindow.tenants.cases.policy import CASES
 from onewindow.tenants.cases.selectors import (
     case_list,
+    commitments,
     due_within,
     received_by_on,
     search_cases,
@@ -41,6 +44,15 @@ class CaseQueries(graphene.ObjectType):
         search=graphene.String(description="按办件编号或申请人名称查找"),
         mine_today=graphene.Boolean(description="我今天收件的（按本县日期）"),
         description="办件列表（最新在前）",
+    )
+    commitments = ConnectionField(
+        CommitmentType,
+        state=CommitmentStateEnum(),
+        overdue=graphene.Boolean(description="待履行且已过约定日期"),
+        description="承诺台账：容缺受理、告知承诺（按约定日期，最早在前）",
+    )
+    case_settings = graphene.Field(
+        output_type(CASES.spec), required=True, description="办件设置：办理结果送达综合出件窗口的时限"
     )
     case_link = graphene.String(
         number=graphene.String(required=True),
@@ -97,6 +109,18 @@ class CaseQueries(graphene.ObjectType):
         if mine_today:
             qs = received_by_on(qs, api_context(info).user.get_username(), clock.today())
         return qs.order_by("-received_at", "-id")
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_commitments(
+        root: Any, info: Any, state: Any = None, overdue: bool | None = None, **_: Any
+    ) -> QuerySet[Commitment]:
+        return commitments(getattr(state, "value", state), overdue, clock.today())
+
+    @staticmethod
+    @require(Perm.COUNTY_VIEW)
+    def resolve_case_settings(root: Any, info: Any) -> Any:
+        return CASES.export()
 
     @staticmethod
     @require(Perm.CASE_INTAKE)

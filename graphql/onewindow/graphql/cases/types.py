@@ -14,10 +14,14 @@ from onewindow.platform.accounts.roles import Perm
 from onewindow.platform.core import identifiers
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.cases import models
-from onewindow.tenants.cases.selectors import case_list, case_timelines, is_overdue
+from onewindow.tenants.cases.selectors import case_list, case_timelines, is_commitment_overdue, is_overdue
 from onewindow.tenants.escalation.selectors import reminder_levels
 
 CaseStatusEnum = graphene.Enum.from_enum(models.CaseStatus, description="办件状态")
+CommitmentKindEnum = graphene.Enum.from_enum(
+    models.CommitmentKind, description="承诺类型：容缺受理 / 告知承诺"
+)
+CommitmentStateEnum = graphene.Enum.from_enum(models.CommitmentState, description="承诺状态")
 
 
 def _case_reminder_levels(pks: list[Any]) -> dict[Any, int]:
@@ -118,6 +122,63 @@ class IssuanceType(DjangoObjectType):
         return root.window.code
 
 
+class ResultHandoverType(DjangoObjectType):
+    """结果流转交接（000 第九条）：审批部门移交综合出件窗口，出件窗口签收。"""
+
+    department_code = graphene.String(required=True)
+    department_name = graphene.String(required=True)
+    window_code = graphene.String(description="签收的综合出件窗口")
+
+    class Meta:
+        model = models.ResultHandover
+        name = "ResultHandover"
+        fields = ("decided_at", "due_on", "handed_at", "handed_by", "received_at", "received_by", "late")
+
+    @staticmethod
+    def resolve_department_code(root: models.ResultHandover, info: Any) -> str:
+        return root.department.code
+
+    @staticmethod
+    def resolve_department_name(root: models.ResultHandover, info: Any) -> str:
+        return root.department.name
+
+    @staticmethod
+    def resolve_window_code(root: models.ResultHandover, info: Any) -> str | None:
+        return root.window.code if root.window else None
+
+
+class CommitmentType(DjangoObjectType):
+    """容缺受理 / 告知承诺：约定的补齐（履行）日期及结果（003 二(二)4）。"""
+
+    id = graphene.ID(required=True, description="全局 ID（不透明）")
+    resolve_id = staticmethod(resolve_global_id)
+    kind = CommitmentKindEnum(required=True)
+    state = CommitmentStateEnum(required=True)
+    overdue = graphene.Boolean(required=True, description="待履行且已过约定日期")
+    case = graphene.Field(lambda: CaseType, required=True)
+
+    class Meta:
+        model = models.Commitment
+        name = "Commitment"
+        use_connection = True
+        connection_class = CountableConnection
+        fields = (
+            "id",
+            "material_code",
+            "content",
+            "due_on",
+            "created_at",
+            "created_by",
+            "closed_at",
+            "closed_by",
+            "note",
+        )
+
+    @staticmethod
+    def resolve_overdue(root: models.Commitment, info: Any) -> bool:
+        return is_commitment_overdue(root)
+
+
 class TimelineEvent(graphene.ObjectType):
     at = graphene.DateTime(required=True)
     action = graphene.String(required=True)
@@ -145,6 +206,10 @@ class CaseType(DjangoObjectType):
     extensions = graphene.List(graphene.NonNull(ExtensionType), required=True)
     sub_cases = graphene.List(graphene.NonNull(lambda: CaseType), required=True)
     issuance = graphene.Field(IssuanceType)
+    commitments = graphene.List(
+        graphene.NonNull(CommitmentType), required=True, description="容缺受理、告知承诺及其履行"
+    )
+    result_handover = graphene.Field(ResultHandoverType, description="办理结果移交综合出件窗口的交接")
     review_level = graphene.Int()
     reminder_level = graphene.Int(
         required=True, description="已发出的督办提醒级数（三级提醒：0 无，1 黄、2 橙、3 红）"
@@ -229,6 +294,16 @@ class CaseType(DjangoObjectType):
     @staticmethod
     def resolve_issuance(root: models.Case, info: Any) -> Any:
         return one(root, "issuance", models.Issuance.objects.select_related("window"))
+
+    @staticmethod
+    def resolve_commitments(root: models.Case, info: Any) -> list[Any]:
+        return related(root, "commitments")
+
+    @staticmethod
+    def resolve_result_handover(root: models.Case, info: Any) -> Any:
+        return one(
+            root, "result_handover", models.ResultHandover.objects.select_related("department", "window")
+        )
 
     @staticmethod
     def resolve_review_level(root: models.Case, info: Any) -> int | None:

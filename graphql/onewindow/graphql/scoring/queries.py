@@ -4,7 +4,7 @@ import base64
 from typing import Any
 
 import graphene
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from onewindow.graphql.core.connections import ConnectionField
 from onewindow.graphql.core.context import api_context
@@ -91,7 +91,9 @@ class ScoringQueries(graphene.ObjectType):
     @require(Perm.COUNTY_VIEW)
     def resolve_ranking(root: Any, info: Any, period: str) -> list[Result]:
         period_id = decode_id(period, "AssessmentPeriod", field="period")
-        return list(Result.objects.filter(period_id=period_id).order_by("rank", "subject"))
+        return list(
+            Result.objects.filter(period_id=period_id).order_by(F("rank").asc(nulls_last=True), "subject")
+        )
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)
@@ -135,13 +137,15 @@ class ScoringQueries(graphene.ObjectType):
     @require(Perm.SCORING)
     def resolve_assessment_rule_sets(root: Any, info: Any) -> list[AssessmentRuleSet]:
         out = []
-        subjects: dict[str, list[AssessmentSubject]] = {}
+        subjects: dict[tuple[str, ...], list[AssessmentSubject]] = {}
         for rule_set in live_rule_sets().prefetch_related("versions"):
             latest = max(rule_set.versions.all(), key=lambda v: v.number, default=None)
             definition = dict(latest.definition) if latest else {}
-            if rule_set.subject not in subjects:
-                subjects[rule_set.subject] = [
-                    AssessmentSubject(code=c, name=n) for c, n in subject_names(rule_set.subject)
+            only = list(definition.get("subjects") or [])
+            key = (rule_set.subject, *only)
+            if key not in subjects:
+                subjects[key] = [
+                    AssessmentSubject(code=c, name=n) for c, n in subject_names(rule_set.subject, only)
                 ]
             out.append(
                 AssessmentRuleSet(
@@ -155,7 +159,9 @@ class ScoringQueries(graphene.ObjectType):
                     categories=categories_of(definition),
                     bonuses=_rules(definition.get("bonuses", [])),
                     vetoes=_rules(definition.get("vetoes", [])),
-                    subjects=subjects[rule_set.subject],
+                    subjects=subjects[key],
+                    posting_min_days=(definition.get("posting") or {}).get("min_working_days"),
+                    missing_input=definition.get("missing_input", "refuse"),
                 )
             )
         return out
@@ -206,7 +212,7 @@ class AwardType(graphene.ObjectType):
 class TrendPoint(graphene.ObjectType):
     starts_on = graphene.Date(required=True)
     total = graphene.Decimal(required=True)
-    rank = graphene.Int(required=True)
+    rank = graphene.Int(description="名次；缺测量值未排名时为空")
 
 
 class ScoringSummaryQueries(graphene.ObjectType):

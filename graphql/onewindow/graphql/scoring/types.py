@@ -13,6 +13,7 @@ from onewindow.graphql.core.permissions import require
 from onewindow.platform.accounts.roles import Perm
 from onewindow.tenants.scoring.exports import period_title
 from onewindow.tenants.scoring.models import Incident, Objection, Period, PeriodStatus, Result
+from onewindow.tenants.scoring.selectors import missing_inputs
 from onewindow.tenants.scoring.services.evidence import entries_of
 
 PeriodStatusEnum = graphene.Enum.from_enum(PeriodStatus, description="考核期状态")
@@ -35,6 +36,13 @@ class PeriodType(DjangoObjectType):
     )
     bonuses = graphene.List(graphene.NonNull(lambda: AssessmentRule), required=True)
     vetoes = graphene.List(graphene.NonNull(lambda: AssessmentRule), required=True)
+    posting_min_days = graphene.Int(description="该期所用版本规定的最少公示工作日数")
+    missing_input = graphene.String(required=True, description="refuse | unranked（见考核细则）")
+    incomplete = graphene.List(
+        graphene.NonNull(lambda: IncompleteSubject),
+        required=True,
+        description="尚缺测量值的考核对象（结算前；结算时按细则拒绝或不排名）",
+    )
 
     class Meta:
         model = Period
@@ -69,6 +77,20 @@ class PeriodType(DjangoObjectType):
         return categories_of(root.version.definition)
 
     @staticmethod
+    def resolve_posting_min_days(root: Period, info: Any) -> int | None:
+        return (root.version.definition.get("posting") or {}).get("min_working_days")
+
+    @staticmethod
+    def resolve_missing_input(root: Period, info: Any) -> str:
+        return str(root.version.definition.get("missing_input", "refuse"))
+
+    @staticmethod
+    def resolve_incomplete(root: Period, info: Any) -> list[IncompleteSubject]:
+        if root.status != PeriodStatus.OPEN:
+            return []  # closed: the ranking's ``missing`` says it
+        return [IncompleteSubject(subject=s, categories=c) for s, c in missing_inputs(root).items()]
+
+    @staticmethod
     def resolve_bonuses(root: Period, info: Any) -> list[AssessmentRule]:
         return _rules(root.version.definition.get("bonuses", []))
 
@@ -77,15 +99,28 @@ class PeriodType(DjangoObjectType):
         return _rules(root.version.definition.get("vetoes", []))
 
 
+class IncompleteSubject(graphene.ObjectType):
+    subject = graphene.String(required=True)
+    categories = graphene.List(
+        graphene.NonNull(graphene.String), required=True, description="缺测量值的类别代码"
+    )
+
+
 class ResultType(DjangoObjectType):
-    """One row of the ranking table."""
+    """One row of the ranking table. ``rank`` is empty for a subject left unranked because a
+    measured category (``missing``) had no input when the period closed."""
 
     categories = GenericScalar(required=True, description="{类别代码: 得分}")
+    missing = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description="缺测量值的类别代码（如人员管理未录入）；非空时该对象不完整、不排名",
+    )
 
     class Meta:
         model = Result
         name = "AssessmentResult"
-        fields = ("subject", "bonus", "total", "rank", "vetoed")
+        fields = ("subject", "bonus", "total", "rank", "vetoed", "missing")
 
 
 class EvidenceFile(graphene.ObjectType):
@@ -215,6 +250,10 @@ class AssessmentRuleSet(graphene.ObjectType):
     bonuses = graphene.List(graphene.NonNull(AssessmentRule), required=True)
     vetoes = graphene.List(graphene.NonNull(AssessmentRule), required=True)
     subjects = graphene.List(graphene.NonNull(AssessmentSubject), required=True)
+    posting_min_days = graphene.Int(description="排名至少公示的工作日数（细则规定；为空则不限）")
+    missing_input = graphene.String(
+        required=True, description="测量值缺失时：refuse 不能结算 | unranked 结算但该对象不排名"
+    )
 
 
 class EvidenceContent(graphene.ObjectType):

@@ -44,6 +44,7 @@ class Perm(StrEnum):
     HOTLINE = "hotline.handle"  # 12345 工单: 改派, 签收 / 退单, 办理, 答复, 回访
     HOTLINE_RECEIVE = "hotline.receive"  # the 12345 platform's inbound API (a token of such an account)
     FIRST_ASKED = "consultation.first_asked"  # 首问负责: record a consultation, hand it on
+    NOTIFICATIONS = "notifications.manage"  # the dead-letter list: see why a message failed, send again
     # platform API
     PLATFORM_VIEW_COUNTIES = "platform.view_counties"
     PLATFORM_ONBOARD_COUNTY = "platform.onboard_county"
@@ -73,6 +74,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.COUNTY_MANAGE_POLICY,
             Perm.COUNTY_MANAGE_STAFF,
             Perm.DASHBOARD_VIEW,
+            Perm.NOTIFICATIONS,
         }
     ),
     Role.CENTRE_MANAGER: frozenset(
@@ -89,6 +91,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.HOTLINE,
             Perm.HOTLINE_RECEIVE,
             Perm.FIRST_ASKED,
+            Perm.NOTIFICATIONS,
         }
     ),
     Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER | {Perm.QUEUE_CALL, Perm.FIRST_ASKED}),

@@ -24,6 +24,7 @@ app.conf.imports = (
     "onewindow.tenants.outbox.tasks",
     "onewindow.tenants.reviews.tasks",
     "onewindow.tenants.escalation.tasks",
+    "onewindow.tenants.cases.tasks",
 )
 
 

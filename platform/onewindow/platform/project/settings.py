@@ -348,6 +348,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "onewindow.tenants.reviews.tasks.dispatch_default_reviews",
         "schedule": 3600.0,  # hourly; idempotent, so a missed or repeated run is harmless
     },
+    "case-deadlines": {
+        # 容缺/告知承诺 past their day are broken; results not at the 出件窗口 in time are late
+        "task": "onewindow.tenants.cases.tasks.dispatch_case_deadlines",
+        "schedule": 3600.0,  # hourly; idempotent
+    },
     "worker-heartbeat": {
         # a worker that runs nothing (its pool hung) stops writing this: up restarts it
         "task": "onewindow.platform.project.heartbeat.heartbeat",
@@ -410,9 +415,53 @@ if SENTRY_DSN:
 NOTIFICATION_CHANNELS = {
     "console": "onewindow.tenants.outbox.channels.ConsoleChannel",
     "file": "onewindow.tenants.outbox.channels.FileGatewayChannel",
+    "inapp": "onewindow.tenants.outbox.gateways.InAppChannel",
+    "aliyun_sms": "onewindow.tenants.outbox.gateways.AliyunSmsChannel",
+    "tencent_sms": "onewindow.tenants.outbox.gateways.TencentSmsChannel",
+    "http_sms": "onewindow.tenants.outbox.gateways.HttpSmsChannel",
+    "wechat": "onewindow.tenants.outbox.gateways.WeChatChannel",
 }
 for _entry in env_list("ONEWINDOW_NOTIFICATION_CHANNELS", ""):
     _name, _, _path = _entry.partition("=")
     NOTIFICATION_CHANNELS[_name.strip()] = _path.strip()
+# Gateway keys and endpoints (README "通知渠道"): only here, never in a policy pack. A county
+# picks its SMS gateway, 签名 and template codes in its pack (``notifications``).
+NOTIFICATION_GATEWAYS = {
+    "aliyun_sms": {
+        "access_key_id": os.environ.get("ONEWINDOW_ALIYUN_SMS_ACCESS_KEY_ID", ""),
+        "access_key_secret": os.environ.get("ONEWINDOW_ALIYUN_SMS_ACCESS_KEY_SECRET", ""),
+        "endpoint": os.environ.get("ONEWINDOW_ALIYUN_SMS_ENDPOINT", ""),
+        "protocol": os.environ.get("ONEWINDOW_ALIYUN_SMS_PROTOCOL", ""),
+    },
+    "tencent_sms": {
+        "secret_id": os.environ.get("ONEWINDOW_TENCENT_SMS_SECRET_ID", ""),
+        "secret_key": os.environ.get("ONEWINDOW_TENCENT_SMS_SECRET_KEY", ""),
+        "app_id": os.environ.get("ONEWINDOW_TENCENT_SMS_APP_ID", ""),
+        "region": os.environ.get("ONEWINDOW_TENCENT_SMS_REGION", ""),
+        "endpoint": os.environ.get("ONEWINDOW_TENCENT_SMS_ENDPOINT", ""),
+        "protocol": os.environ.get("ONEWINDOW_TENCENT_SMS_PROTOCOL", ""),
+    },
+    "http_sms": {
+        "url": os.environ.get("ONEWINDOW_SMS_HTTP_URL", ""),
+        "body": os.environ.get(
+            "ONEWINDOW_SMS_HTTP_BODY", '{"mobile": "${phone}", "content": "${content}", "msgid": "${key}"}'
+        ),
+        "content_type": os.environ.get("ONEWINDOW_SMS_HTTP_CONTENT_TYPE", ""),
+        "token": os.environ.get("ONEWINDOW_SMS_HTTP_TOKEN", ""),
+        "success": os.environ.get("ONEWINDOW_SMS_HTTP_SUCCESS", "code=0"),
+        "id_field": os.environ.get("ONEWINDOW_SMS_HTTP_ID_FIELD", "msgid"),
+    },
+    "wechat": {
+        "appid": os.environ.get("ONEWINDOW_WECHAT_APPID", ""),
+        "secret": os.environ.get("ONEWINDOW_WECHAT_SECRET", ""),
+        "app": os.environ.get("ONEWINDOW_WECHAT_APP", "mp"),  # mp (公众号) | miniprogram (小程序)
+        "api_base": os.environ.get("ONEWINDOW_WECHAT_API_BASE", ""),
+    },
+}
+NOTIFICATION_TIMEOUT_SECONDS = float(os.environ.get("ONEWINDOW_NOTIFICATION_TIMEOUT", "5"))
+# Delivery receipts (回执) are accepted at /c/<county>/hooks/notifications/<gateway>?token=…
+NOTIFICATION_RECEIPT_TOKEN = os.environ.get("ONEWINDOW_NOTIFICATION_RECEIPT_TOKEN", "")
+# A failed send waits base × 2^(attempt−1) seconds before the next try (30 s, 1 min, 2 min …).
+OUTBOX_RETRY_BASE_SECONDS = float(os.environ.get("ONEWINDOW_OUTBOX_RETRY_BASE", "30"))
 # A claimed message whose worker died (between send and record) is retried after this long.
 OUTBOX_CLAIM_LEASE_SECONDS = float(os.environ.get("ONEWINDOW_OUTBOX_LEASE", "120"))

@@ -11,6 +11,7 @@ from onewindow.tenants.assistance import views as assistance
 from onewindow.tenants.cases.views import correction_notice
 from onewindow.tenants.fallback.views import assignment_sheet
 from onewindow.tenants.hotline.views import inbound as hotline_inbound
+from onewindow.tenants.outbox.views import delivery_receipt, reply
 from onewindow.tenants.scoring.views import assessment_table
 
 urlpatterns = [
@@ -21,6 +22,8 @@ urlpatterns = [
     path("api/12345/orders", hotline_inbound, name="hotline-inbound"),  # docs/hotline-api.md
     path("assistance/<str:number>/mandate.pdf", assistance.mandate, name="assistance-mandate-pdf"),
     path("assistance/<str:number>/receipt.pdf", assistance.receipt, name="assistance-receipt-pdf"),
+    path("hooks/notifications/<str:gateway>", delivery_receipt, name="notification-receipt"),
+    path("hooks/notifications/<str:gateway>/replies", reply, name="notification-reply"),
     path("assessments/<int:period_id>.xlsx", assessment_table, name="assessment-xlsx"),
     path("people/", include("onewindow.bff.people.urls")),  # its own namespace: the platform has it too
     path("", include("onewindow.bff.urls")),

@@ -149,16 +149,48 @@ class CorrectionNotice(models.Model):
         return str(self.number)
 
 
-class ToleranceCommitment(models.Model):
-    """容缺受理承诺: the applicant supplies these materials by ``due_on``."""
+class CommitmentKind(models.TextChoices):
+    TOLERANCE = "tolerance", "容缺受理"
+    PLEDGE = "pledge", "告知承诺"
 
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="tolerance")
-    materials = models.JSONField()  # [code]
+
+class CommitmentState(models.TextChoices):
+    OPEN = "open", "待履行"
+    FULFILLED = "fulfilled", "已履行"
+    BROKEN = "broken", "未履行"
+
+
+class Commitment(models.Model):
+    """容缺受理 / 告知承诺 (003 二(二)4): what the applicant promised at acceptance and the
+    working day by which (county calendar). One row per tolerated material, one per pledge;
+    watched by the county's ``commitment`` chains until fulfilled or broken."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="commitments")
+    kind = models.CharField(max_length=16, choices=CommitmentKind.choices)
+    material_code = models.CharField(max_length=64, blank=True)  # 容缺: the tolerated material
+    content = models.CharField(max_length=300)  # the material's name, or what was pledged
     due_on = models.DateField()
-    fulfilled_at = models.DateTimeField(null=True, blank=True)
+    state = models.CharField(max_length=16, choices=CommitmentState.choices, default=CommitmentState.OPEN)
+    created_at = models.DateTimeField()
+    created_by = models.CharField(max_length=150)
+    closed_at = models.DateTimeField(null=True, blank=True)  # fulfilled or broken
+    closed_by = models.CharField(max_length=150, blank=True)  # "system": broken by the overdue sweep
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "承诺（容缺、告知承诺）"
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["state", "due_on"], name="commitment_state_due")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "material_code"],
+                condition=~models.Q(material_code=""),
+                name="commitment_one_per_material",
+            )
+        ]
 
     def __str__(self) -> str:
-        return str(f"容缺 {self.case_id} → {self.due_on}")
+        return str(f"{self.get_kind_display()} {self.case_id} → {self.due_on}")
 
 
 class PauseKind(models.TextChoices):
@@ -246,3 +278,47 @@ class Issuance(models.Model):
 
     def __str__(self) -> str:
         return str(f"{self.case_id} {self.delivery}")
+
+
+class ResultHandover(models.Model):
+    """结果流转交接 (000 第九条): the approving department hands the result to the 综合出件
+    window, which receives it. ``due_on`` is the last working day it may arrive (the pack's
+    ``cases.result_handover_within_days`` after the decision; null: the county sets no limit);
+    ``late`` is set once, by a late hand-over or by the sweep, with the event scoring reads."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="result_handover")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField()
+    due_on = models.DateField(null=True, blank=True)
+    handed_at = models.DateTimeField(null=True, blank=True)
+    handed_by = models.CharField(max_length=150, blank=True)
+    received_at = models.DateTimeField(null=True, blank=True)
+    received_by = models.CharField(max_length=150, blank=True)
+    window = models.ForeignKey(Window, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    late = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "结果流转交接"
+        indexes = [
+            # the sweep: not yet handed, not yet late, past due
+            models.Index(
+                fields=["due_on"],
+                condition=models.Q(handed_at__isnull=True, late=False),
+                name="result_handover_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(f"{self.case_id} {self.department_id} → 出件窗口")
+
+
+class CaseSettings(models.Model):
+    """The county's case settings (policy pack ``cases``; one row, absent: the spec's defaults)."""
+
+    result_handover_within_days = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "办件设置"
+
+    def __str__(self) -> str:
+        return f"结果流转时限: {self.result_handover_within_days}"

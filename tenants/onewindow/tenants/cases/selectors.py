@@ -10,8 +10,9 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.versioning import lock_for_edit
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.audit.selectors import timelines
-from onewindow.tenants.cases.models import Case, CaseStatus, ExtensionStatus
+from onewindow.tenants.cases.models import Case, CaseStatus, Commitment, CommitmentState, ExtensionStatus
 from onewindow.tenants.escalation.subjects import Units
+from onewindow.tenants.hall.selectors import staff_member_for
 
 
 def case_list() -> QuerySet[Case]:
@@ -76,11 +77,53 @@ def case_for_update(number: str) -> Case:
     return lock_for_edit(Case, what=f"办件 {number}", version=None, number=number)
 
 
+def _units(cases: QuerySet[Case]) -> Units:
+    row = cases.values_list("department__code", "window__code", "clerk_username").first()
+    if row is None:
+        return Units()
+    department, window, clerk = row
+    member = staff_member_for(clerk)
+    return Units(
+        departments=(department,) if department else (),
+        windows=(window,) if window else (),
+        staff=(member.code,) if member else (),
+    )
+
+
 def case_units(case_id: str) -> Units:
-    """The department answering for a case, for its reminders."""
-    code = Case.objects.filter(pk=case_id).values_list("department__code", flat=True).first()
-    return Units(departments=(code,) if code else ())
+    """Who answers for a case, for its reminders: its department, the window that took it in and
+    the clerk (when on the roster)."""
+    return _units(Case.objects.filter(pk=case_id))
+
+
+def units_of_case(number: str) -> Units:
+    """The same, by case number (a report naming a case)."""
+    return _units(Case.objects.filter(number=number))
 
 
 def department_of_case(number: str) -> str | None:
     return Case.objects.filter(number=number).values_list("department__code", flat=True).first()
+
+
+def commitment_units(commitment_id: str) -> Units:
+    """The department of the case a commitment was given for."""
+    code = (
+        Commitment.objects.filter(pk=commitment_id).values_list("case__department__code", flat=True).first()
+    )
+    return Units(departments=(code,) if code else ())
+
+
+def commitments(
+    state: str | None = None, overdue: bool | None = None, today: dt.date | None = None
+) -> QuerySet[Commitment]:
+    """承诺台账: by due day, the most urgent first; ``overdue``: still open after its due day."""
+    qs = Commitment.objects.select_related("case", "case__applicant", "case__department", "case__item")
+    if state:
+        qs = qs.filter(state=state)
+    if overdue:
+        qs = qs.filter(state=CommitmentState.OPEN, due_on__lt=today or clock.today())
+    return qs.order_by("due_on", "id")
+
+
+def is_commitment_overdue(commitment: Commitment, today: dt.date | None = None) -> bool:
+    return commitment.state == CommitmentState.OPEN and commitment.due_on < (today or clock.today())

@@ -234,7 +234,7 @@ def latest_ranking(top: int = 10) -> Ranking | None:
     kind = period.rule_set.subject
     names = _SUBJECT_MODELS[kind].objects.filter(code=OuterRef("subject")).values("name")[:1]
     rows = (
-        Result.objects.filter(period=period)
+        Result.objects.filter(period=period, rank__isnull=False)  # unranked: a measured input missing
         .annotate(name=Subquery(names))
         .order_by("rank", "subject")
         .values_list("rank", "subject", "name", "total", "vetoed")[:top]
@@ -246,5 +246,5 @@ def latest_ranking(top: int = 10) -> Ranking | None:
         starts_on=period.starts_on,
         ends_on=period.ends_on,
         status=period.status,
-        rows=[RankingRow(r, s, n or s, t, v) for r, s, n, t, v in rows],
+        rows=[RankingRow(r or 0, s, n or s, t, v) for r, s, n, t, v in rows],  # ranked rows only
     )

@@ -8,7 +8,8 @@ from onewindow.tenants.events import EventData, declare
 class ReminderFired(EventData):
     """A level of a chain fired on a watched subject (``ref``; ``subject`` is the same as
     ``Type:id``). With ``score`` the level counts against the unit answering for the subject
-    (``departments``, as that subject's domain registered them)."""
+    (``departments``, ``windows``, ``staff_members``, as that subject's domain registered
+    them)."""
 
     chain: str
     version: int
@@ -20,9 +21,12 @@ class ReminderFired(EventData):
     score: bool
     response_due_on: str | None
     departments: list[str] = []
+    windows: list[str] = []
+    staff_members: list[str] = []
 
     def units(self, kind: str) -> list[str]:
-        return list(self.departments) if kind == "department" else super().units(kind)
+        lists = {"department": self.departments, "window": self.windows, "staff": self.staff_members}
+        return list(lists.get(kind, [])) or super().units(kind)
 
 
 REMINDER_FIRED = declare(

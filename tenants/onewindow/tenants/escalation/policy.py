@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from django.conf import settings
 from pydantic import Field
 
 from onewindow.platform.accounts.roles import Role
@@ -79,6 +80,9 @@ def _chains(chains: list[ChainSpec], ctx: PackContext) -> Iterator[ErrorDetail]:
                 yield from unknown(value, teams, f"{path}.target.value", "团队")
             if kind == "person":
                 yield from unknown(value, staff, f"{path}.target.value", "工作人员")
+            for k, name in enumerate(level.channels):
+                if name not in ("sms", "wechat") and name not in settings.NOTIFICATION_CHANNELS:
+                    yield ErrorDetail("UNKNOWN_CHANNEL", f"未配置通知渠道 {name}", f"{path}.channels[{k}]")
             if not level.actions:  # a level that does nothing would fire and be forgotten
                 yield ErrorDetail("REQUIRED", "每一级至少要有一项动作（如通知）", f"{path}.actions")
             if "require_response" in level.actions and level.response_within_days is None:

@@ -22,7 +22,9 @@ from onewindow.platform.core.versioning import append_version
 from onewindow.tenants.escalation.events import REMINDER_FIRED, ReminderFired
 from onewindow.tenants.escalation.models import Chain, Watch
 from onewindow.tenants.escalation.subjects import Units, watched_subject
+from onewindow.tenants.escalation.targets import resolve_target
 from onewindow.tenants.events import SubjectRef, emit
+from onewindow.tenants.outbox.notify import channel_name as settings_for_channel
 from onewindow.tenants.outbox.services import enqueue_notification
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
@@ -196,21 +198,33 @@ def _act(
     if not _claim(watch, index, due_at, now, target, response):
         return False  # an earlier or concurrent scan fired it
     late = now - due_at > LATE_AFTER
-    if "notify" in actions:
-        deadline = f"，期限 {watch.deadline_on:%Y-%m-%d}" if watch.deadline_on else ""
-        for channel in level.get("channels", ["console"]):
-            enqueue_notification(
-                channel,
-                target,
-                f"【{level['name']}】{watch.subject_label}{deadline}" + ("（补发）" if late else ""),
-                subject=level["name"],
-            )
-    if "flag" in actions and not watch.flagged:
-        watch.flagged = True  # 挂牌警示
     subject = watched_subject(watch.subject_type)
     scores = "score" in actions
-    # only a scoring level needs who answers (one query; most levels only notify)
-    units = subject.units(watch.subject_id) if scores and subject is not None else Units()
+    notifies = "notify" in actions
+    # only a scoring or notifying level needs who answers (one query)
+    units = subject.units(watch.subject_id) if (scores or notifies) and subject is not None else Units()
+    if notifies:
+        deadline = f"，期限 {watch.deadline_on:%Y-%m-%d}" if watch.deadline_on else ""
+        body = f"【{level['name']}】{watch.subject_label}{deadline}" + ("（补发）" if late else "")
+        # the label resolves to people now: whoever holds the role or leads the team today
+        people = resolve_target(target, units.departments)
+        if people:
+            body += f"（{'、'.join(p.name for p in people)}）"
+        for channel in level.get("channels", ["console"]):
+            recipients = (
+                [p.username for p in people if p.username]
+                if channel == "inapp"
+                else [p.phone for p in people if p.phone]
+                if channel in ("sms", "wechat")
+                else [target]  # the console line names the label; the body names the people
+            )
+            name = settings_for_channel(channel)
+            for recipient in recipients:
+                enqueue_notification(
+                    name, recipient, body, subject=level["name"], event=REMINDER_FIRED.name, essential=True
+                )
+    if "flag" in actions and not watch.flagged:
+        watch.flagged = True  # 挂牌警示
     emit(
         REMINDER_FIRED,
         watch,
@@ -226,6 +240,8 @@ def _act(
             score=scores,
             response_due_on=response.isoformat() if response else None,
             departments=list(units.departments),
+            windows=list(units.windows),
+            staff_members=list(units.staff),
             ref=SubjectRef(kind=subject.kind, id=watch.subject_id) if subject is not None else None,
         ),
     )

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Units:
-    """The departments answering for a subject, by code."""
+    """Who answers for a subject, by code: its departments and, where the subject's domain
+    knows them, the window and the staff member (so a rule set scoring windows or staff can
+    attribute a reminder as well as one scoring departments)."""
 
     departments: tuple[str, ...] = ()
+    windows: tuple[str, ...] = ()
+    staff: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

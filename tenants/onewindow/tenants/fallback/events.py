@@ -18,7 +18,8 @@ class ComplaintSubstantiated(EventData):
 
 class RepeatVisitsReported(EventData):
     """``subject`` is the case number or item code as reported; ``department`` the unit it
-    resolves to (none when it names neither)."""
+    resolves to (none when it names neither); a case also names its ``window`` and clerk
+    (``staff``, when on the roster)."""
 
     subject: str
     visits: int

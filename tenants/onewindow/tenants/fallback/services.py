@@ -14,7 +14,7 @@ from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.platform.core.tenancy import db
 from onewindow.platform.core.versioning import lock_for_edit, save_edit
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.cases.selectors import department_of_case
+from onewindow.tenants.cases.selectors import units_of_case
 from onewindow.tenants.catalog.selectors import department_of_item
 from onewindow.tenants.escalation import services as escalation
 from onewindow.tenants.escalation.models import SubjectKind
@@ -350,6 +350,8 @@ def report_repeat_visits(subject: str, *, visits: int, note: str, actor: object 
         raise BusinessError("INVALID_VALUE", "跑了两次及以上才需要上报", field="visits")
     if not note.strip():
         raise BusinessError("REQUIRED", "请说明情况", field="note")
+    # a case number names its department, window and clerk; an item code only its department
+    units = units_of_case(subject)
     emit(
         REPEAT_VISITS_REPORTED,
         "RepeatVisits",
@@ -358,7 +360,9 @@ def report_repeat_visits(subject: str, *, visits: int, note: str, actor: object 
             subject=subject,
             visits=visits,
             note=note.strip(),
-            department=department_of_case(subject) or department_of_item(subject),
+            department=next(iter(units.departments), None) or department_of_item(subject),
+            window=next(iter(units.windows), None),
+            staff=next(iter(units.staff), None),
         ),
     )
     settings = FallbackSettings.objects.first()

@@ -2,7 +2,7 @@
 
 ``key`` is the outbox row's idempotency key (``<schema>:<id>``): a gateway that sees one key
 twice delivers once. A channel that can ask its gateway whether a key was delivered has
-``delivered(key)``; the outbox asks it before it retries a message whose worker died
+``delivered(key, message)``; the outbox asks it before it retries a message whose worker died
 mid-send.
 
 ``console`` writes to the log (development). ``file`` is a gateway in a folder
@@ -10,7 +10,7 @@ mid-send.
 created exclusively, so it delivers each key once, and a line per attempt in
 ``attempts.log`` — the fault tests count both. SMS and WeChat channels plug in through
 ``NOTIFICATION_CHANNELS`` (or ``ONEWINDOW_NOTIFICATION_CHANNELS``) when a county's gateway is
-configured; they pass ``key`` as the gateway's idempotency key.
+configured; they pass ``key`` as the gateway's idempotency key (``gateways.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ log = logging.getLogger("onewindow.notifications")
 
 
 class Channel(Protocol):
-    def send(self, message: OutboxMessage, key: str) -> None: ...
+    def send(self, message: OutboxMessage, key: str) -> str | None: ...
 
 
 def mask(recipient: str) -> str:
@@ -64,7 +64,7 @@ class FileGatewayChannel:
     def _path(self, key: str) -> Path:
         return self.folder / "delivered" / key.replace(":", "_").replace("/", "_")
 
-    def delivered(self, key: str) -> bool:
+    def delivered(self, key: str, message: OutboxMessage | None = None) -> bool:
         return self._path(key).exists()
 
     def send(self, message: OutboxMessage, key: str) -> None:

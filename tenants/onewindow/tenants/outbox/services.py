@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -21,17 +22,39 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 
 
-def enqueue_notification(channel: str, recipient: str, body: str, *, subject: str = "") -> OutboxMessage:
-    """Queue a message in the caller's transaction; it is delivered after commit.
+def enqueue_notification(
+    channel: str,
+    recipient: str,
+    body: str,
+    *,
+    subject: str = "",
+    event: str = "",
+    template: str = "",
+    params: dict[str, Any] | None = None,
+    essential: bool = True,
+    scheduled_at: dt.datetime | None = None,
+) -> OutboxMessage:
+    """Queue a message in the caller's transaction; it is delivered after commit (or at
+    ``scheduled_at``: quiet hours, the rate limit).
 
-    Called by services (inside their transaction), never directly by the API.
+    Called by services (inside their transaction), never directly by the API. Services that
+    tell people about an event call ``notify`` (the county's rules) instead.
     """
     if channel not in settings.NOTIFICATION_CHANNELS:
         raise BusinessError("UNKNOWN_CHANNEL", f"未配置通知渠道 {channel}", field="channel")
     if not recipient.strip():
         raise BusinessError("REQUIRED", "收件人不能为空", field="recipient")
     message = OutboxMessage.objects.create(
-        channel=channel, recipient=recipient.strip(), subject=subject, body=body, created_at=clock.now()
+        channel=channel,
+        recipient=recipient.strip(),
+        subject=subject[:200],
+        body=body,
+        created_at=clock.now(),
+        event=event,
+        template=template,
+        params={k: str(v) for k, v in (params or {}).items()},
+        essential=essential,
+        scheduled_at=scheduled_at,
     )
     schema = active_schema()
 
@@ -55,7 +78,11 @@ def _claim() -> tuple[OutboxMessage, bool] | None:
     with transaction.atomic():
         message = (
             OutboxMessage.objects.select_for_update(skip_locked=True)
-            .filter(Q(status=OutboxStatus.PENDING) | Q(status=OutboxStatus.SENDING, claimed_at__lt=cutoff))
+            .filter(
+                Q(status=OutboxStatus.PENDING, scheduled_at__isnull=True)
+                | Q(status=OutboxStatus.PENDING, scheduled_at__lte=now)
+                | Q(status=OutboxStatus.SENDING, claimed_at__lt=cutoff)
+            )
             .order_by("created_at", "id")
             .first()
         )
@@ -89,16 +116,17 @@ def deliver_pending(limit: int = 100) -> int:
         try:
             sender = get_channel(message.channel)
             already = getattr(sender, "delivered", None)
-            if retry and already is not None and already(key):
+            gateway_id = None
+            if retry and already is not None and already(key, message):
                 log.info("outbox message %s was delivered before its worker stopped; recorded", key)
             else:
-                sender.send(message, key)
+                gateway_id = sender.send(message, key)
         except Exception as exc:  # a channel's failure is data, not a crash
             _record_failure(message, exc)
             continue
         with transaction.atomic():
             recorded = OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.SENDING).update(
-                status=OutboxStatus.SENT, sent_at=clock.now()
+                status=OutboxStatus.SENT, sent_at=clock.now(), gateway_id=(gateway_id or "")[:100]
             )
             if recorded:
                 record_event(
@@ -111,16 +139,26 @@ def deliver_pending(limit: int = 100) -> int:
 
 
 def _record_failure(message: OutboxMessage, exc: Exception) -> None:
+    """A refusal goes to the dead-letter list at once; anything else (a timeout, a 5xx) is
+    tried again after base × 2^(attempt−1) seconds, until ``MAX_ATTEMPTS``."""
+    from onewindow.tenants.outbox.gateways import Refused
+
     message.last_error = f"{type(exc).__name__}: {exc}"[:2000]
     message.claimed_at = None
-    message.status = OutboxStatus.FAILED if message.attempts >= MAX_ATTEMPTS else OutboxStatus.PENDING
+    dead = isinstance(exc, Refused) or message.attempts >= MAX_ATTEMPTS
+    message.status = OutboxStatus.FAILED if dead else OutboxStatus.PENDING
+    message.scheduled_at = None if dead else clock.now() + backoff(message.attempts)
     with transaction.atomic():
-        message.save(update_fields=["last_error", "claimed_at", "status"])
+        message.save(update_fields=["last_error", "claimed_at", "status", "scheduled_at"])
         if message.status == OutboxStatus.FAILED:
             record_event(
                 "notification.failed", message, data={"channel": message.channel, "error": message.last_error}
             )
     log.warning("outbox message %s failed: %s", message.pk, message.last_error)
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    return dt.timedelta(seconds=settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** max(attempts - 1, 0))
 
 
 def pending_summary() -> tuple[int, dt.datetime | None]:

@@ -30,6 +30,8 @@ SLICES = [
     "onewindow.tenants.queueing.policy.QUEUEING",
     "onewindow.tenants.assistance.policy.ASSISTANCE",
     "onewindow.tenants.assistance.policy.ASSISTANCE_SITES",
+    "onewindow.tenants.outbox.policy.NOTIFICATIONS",
+    "onewindow.tenants.cases.policy.CASES",
 ]
 
 

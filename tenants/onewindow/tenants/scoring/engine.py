@@ -23,7 +23,10 @@ class SubjectScore:
     bonus: Decimal = Decimal(0)
     total: Decimal = Decimal(0)
     vetoed: bool = False
-    rank: int = 0
+    rank: int | None = 0
+    # derived categories whose input (e.g. the staff assessment) was never recorded: the
+    # subject's total is incomplete and it is not ranked (``rank`` None)
+    missing: list[str] = field(default_factory=list)
 
 
 def rule_amount(rule: dict[str, Any], n: Decimal, base: Decimal) -> Decimal:
@@ -51,7 +54,10 @@ def score(
 
     ``counts`` maps (subject, rule or derived-category code) to (sum of counts, sum of bases).
     A category never goes below zero; a derived category is its measurement scaled to its
-    maximum (full marks when unmeasured)."""
+    maximum. An unmeasured derived category scores nothing and is listed in ``missing``: such
+    a subject is incomplete and left unranked, after the ranked ones (never full marks for an
+    assessment nobody recorded). A category of maximum 0 is switched off: it scores 0 and
+    needs no input."""
     base = D(definition.get("base", 100))
     results = []
     for subject in subjects:
@@ -60,7 +66,11 @@ def score(
             maximum = D(category["max"])
             if category.get("derived_from"):
                 measured = counts.get((subject, category["code"]))
-                value = maximum if measured is None else measured[0] * maximum / D(category["derived_from"])
+                if measured is None and maximum > 0:
+                    result.missing.append(category["code"])
+                value = (
+                    Decimal(0) if measured is None else measured[0] * maximum / D(category["derived_from"])
+                )
                 result.categories[category["code"]] = min(maximum, max(Decimal(0), value)).quantize(
                     TWO, ROUND_HALF_UP
                 )
@@ -91,7 +101,10 @@ def score(
             total = min(total, base)
         result.total = total.quantize(TWO, ROUND_HALF_UP)
         results.append(result)
-    results.sort(key=lambda r: (-r.total, r.subject))
-    for i, result in enumerate(results):
-        result.rank = results[i - 1].rank if i and results[i - 1].total == result.total else i + 1
-    return results
+    ranked = sorted((r for r in results if not r.missing), key=lambda r: (-r.total, r.subject))
+    for i, result in enumerate(ranked):
+        result.rank = ranked[i - 1].rank if i and ranked[i - 1].total == result.total else i + 1
+    unranked = sorted((r for r in results if r.missing), key=lambda r: r.subject)
+    for result in unranked:
+        result.rank = None
+    return ranked + unranked

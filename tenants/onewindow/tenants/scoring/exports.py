@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 
+from django.db.models import F
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -59,9 +60,9 @@ def period_workbook(period: Period) -> bytes:
     sheet.append(headers)
     for cell in sheet[3]:
         cell.font = Font(bold=True)
-    for result in period.results.order_by("rank", "subject"):
+    for result in period.results.order_by(F("rank").asc(nulls_last=True), "subject"):
         sheet.append(
-            [result.rank, names.get(result.subject, result.subject)]
+            [result.rank or "未排名", names.get(result.subject, result.subject)]
             + [float(result.categories.get(c["code"], 0)) for c in categories]
             + [float(result.bonus), float(result.total), "是" if result.vetoed else ""]
         )

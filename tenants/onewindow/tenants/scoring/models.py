@@ -98,18 +98,22 @@ class Period(models.Model):
 
 
 class Result(models.Model):
-    """A subject's score in a closed period: category scores, total, rank (ties share a rank)."""
+    """A subject's score in a closed period: category scores, total, rank (ties share a rank).
+
+    ``missing``: derived categories with no input recorded (the staff assessment …); such a
+    subject is unranked (``rank`` None) — closed so only where the rule set allows it."""
 
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="results")
     subject = models.CharField(max_length=64)
     categories = models.JSONField()  # {category code: points}
     bonus = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     total = models.DecimalField(max_digits=8, decimal_places=2)
-    rank = models.PositiveIntegerField()
+    rank = models.PositiveIntegerField(null=True, blank=True)
     vetoed = models.BooleanField(default=False)
+    missing = models.JSONField(default=list, blank=True)
 
     class Meta:
-        ordering = ["period", "rank", "subject"]
+        ordering = ["period", models.F("rank").asc(nulls_last=True), "subject"]
         constraints = [models.UniqueConstraint(fields=["period", "subject"], name="one_result_per_subject")]
 
     def __str__(self) -> str:

@@ -40,12 +40,14 @@ class ScoringRuleSpec(Strict):
     cap: float | None = Field(default=None, ge=0, le=100)
     ratio: float | None = Field(default=None, gt=0, lt=1)
     events: list[Code] = []
+    # reminders (``reminder_overdue``) count only from these chains; empty: from any chain
+    chains: list[Code] = []
 
 
 class CategorySpec(Strict):
     code: Code
     name: Text
-    max: float = Field(gt=0, le=100)
+    max: float = Field(ge=0, le=100)  # 0: the county switched the category off
     # derived: the category's score is a measured value (e.g. the staff assessment, out of
     # ``derived_from``) scaled to ``max`` (乌审旗 人员管理)
     derived_from: float | None = Field(default=None, gt=0, le=1000)
@@ -70,6 +72,13 @@ class AwardSpec(Strict):
     top: int = Field(ge=1, le=100)
 
 
+class PostingSpec(Strict):
+    """公示 of a closed period's ranking: at least ``min_working_days`` (乌审旗 000 附件3 四(二):
+    不少于3个工作日). A rule set with a posting cannot be finalised at close."""
+
+    min_working_days: int = Field(ge=1, le=30)
+
+
 class RuleSetSpec(Strict):
     code: Code
     name: Text
@@ -82,14 +91,29 @@ class RuleSetSpec(Strict):
     vetoes: list[ScoringRuleSpec] = []
     rollup: RollupSpec = RollupSpec()
     awards: list[AwardSpec] = []
+    # the subjects assessed, by code (乌审旗 附件3 二 names six departments); empty: every live
+    # department / window / staff member of the subject kind
+    subjects: list[Code] = []
+    posting: PostingSpec | None = None
+    # a derived category with no input (the staff assessment never recorded): ``refuse`` to
+    # close until it is recorded, or close with the subject ``unranked``
+    missing_input: Literal["refuse", "unranked"] = "refuse"
     draft: bool = False
     note: str = ""
 
 
 def _rule_sets(rule_sets: list[RuleSetSpec], ctx: PackContext) -> Iterator[ErrorDetail]:
     events = known_events()
+    sections = {"department": "departments", "window": "windows", "staff": "staff"}
     for i, rule_set in enumerate(rule_sets):
         codes_seen: set[str] = set()
+        if rule_set.subjects:
+            known = ctx.codes(sections[rule_set.subject])
+            for m, code in enumerate(rule_set.subjects):
+                if code not in known:
+                    yield ErrorDetail(
+                        "UNKNOWN_SUBJECT", f"政策包中没有考核对象 {code}", f"rule_sets[{i}].subjects[{m}]"
+                    )
         total = sum(c.max for c in rule_set.categories)
         if abs(total - rule_set.base) > 1e-6:
             yield ErrorDetail(
@@ -116,6 +140,10 @@ def _rule_sets(rule_sets: list[RuleSetSpec], ctx: PackContext) -> Iterator[Error
             for m, name in enumerate(rule.events):
                 if name not in events:
                     yield ErrorDetail("UNKNOWN_EVENT", f"没有名为 {name} 的事件", f"{path}.events[{m}]")
+            chains = ctx.codes("chains") if rule.chains else set()
+            for m, chain in enumerate(rule.chains):
+                if chain not in chains:
+                    yield ErrorDetail("UNKNOWN_CHAIN", f"政策包中没有督办链 {chain}", f"{path}.chains[{m}]")
         for k, rule in enumerate(rule_set.bonuses):
             if rule.kind != "bonus":
                 yield ErrorDetail(
@@ -152,6 +180,7 @@ __all__ = [
     "RULE_SETS",
     "AwardSpec",
     "CategorySpec",
+    "PostingSpec",
     "RollupSpec",
     "RuleSetSpec",
     "ScoringRuleSpec",

@@ -63,9 +63,10 @@ def _last_period(rule_set: RuleSet | None, kind: str) -> tuple[Period | None, dt
     return None, start, end
 
 
-def _names(kind: str) -> dict[str, str]:
+def _names(kind: str, only: list[str]) -> dict[str, str]:
     model = {"department": Department, "window": Window, "staff": StaffMember}[kind]
-    return dict(model.objects.live().values_list("code", "name"))
+    rows = model.objects.live()
+    return dict((rows.filter(code__in=only) if only else rows).values_list("code", "name"))
 
 
 def preview_rule_set(entry: dict[str, Any]) -> RulePreview:
@@ -91,7 +92,7 @@ def preview_rule_set(entry: dict[str, Any]) -> RulePreview:
         else []
     )
     counts = {(r["subject"], r["rule"]): (r["n"], r["base"]) for r in rows}
-    names = _names(edited["subject"])
+    names = _names(edited["subject"], edited.get("subjects") or [])
     subjects = list(names)
     after = {s.subject: s for s in score(edited, subjects, counts)}
     before = {s.subject: s for s in score(in_force, subjects, counts)} if in_force else {}
@@ -101,12 +102,13 @@ def preview_rule_set(entry: dict[str, Any]) -> RulePreview:
             subject_name=names[code],
             before=before[code].total if code in before else Decimal(0),
             after=after[code].total,
-            before_rank=before[code].rank if code in before else 0,
-            after_rank=after[code].rank,
+            # 0: unranked (a derived category's input is missing)
+            before_rank=(before[code].rank or 0) if code in before else 0,
+            after_rank=after[code].rank or 0,
             vetoed=after[code].vetoed,
             categories={k: str(v) for k, v in after[code].categories.items()},
         )
         for code in subjects
     ]
-    found.sort(key=lambda r: (r.after_rank, r.subject))
+    found.sort(key=lambda r: (r.after_rank == 0, r.after_rank, r.subject))
     return RulePreview(period, start, end, int(sum(n for n, _ in counts.values()) or 0), found)

@@ -2,8 +2,11 @@
 
 A rule names a catalog event directly (``review.bad``), or one of the names the presets have
 always used (``bad_review`` …), kept here as subscriptions: the event plus the data that makes
-a recorded row count (a reminder counts only from a level with the ``score`` action).
-``review_ratio`` is no event: it measures the window's 差评 share from the reviews domain.
+a recorded row count (a reminder counts only from a level with the ``score`` action; a rule's
+``chains`` narrow it to those chains). Each event names its department, window and staff
+member where known; the rule set's subject kind picks which one answers.
+``review_ratio`` is no event: it measures the 差评 share of a window, or of a department,
+from the reviews domain.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ SUBSCRIPTIONS: dict[str, Subscription] = {
     "catalog_report_late": Subscription(CATALOG_CHANGE_REPORTED, {"reported_late": True}),
     "repeat_visits": Subscription(REPEAT_VISITS_REPORTED),
 }
-REVIEW_RATIO = "review_ratio"  # measured per window, not listened to
+REVIEW_RATIO = "review_ratio"  # measured per window or department, not listened to
 
 
 def subscription(name: str) -> Subscription | None:

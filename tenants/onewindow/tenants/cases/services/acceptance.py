@@ -10,14 +10,13 @@ from django.db import transaction
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import ErrorDetail, ValidationErrors
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.cases.errors import CaseError, invalid_transition
+from onewindow.tenants.cases.errors import invalid_transition
 from onewindow.tenants.cases.models import (
     Case,
     CaseMaterial,
     CaseStatus,
     Handover,
     MaterialState,
-    ToleranceCommitment,
 )
 from onewindow.tenants.cases.services._common import (
     actor_name,
@@ -26,6 +25,7 @@ from onewindow.tenants.cases.services._common import (
     save_case,
     watch_case,
 )
+from onewindow.tenants.cases.services.commitments import Pledge, check_due, clean_pledges, record_commitments
 from onewindow.tenants.cases.services.intake import failed_checks, problem_materials, tolerable_materials
 from onewindow.tenants.catalog.models import ItemKind
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
@@ -38,11 +38,14 @@ def accept_case(
     version: int | None,
     tolerate: Iterable[str] = (),
     tolerance_due_on: dt.date | None = None,
+    pledges: Iterable[Pledge] = (),
     actor: object | None,
 ) -> Case:
     """受理. Every required material is there, or missing with the item's leave to be supplied
-    later (容缺, with a commitment and a due date). The case goes at once to its department's
-    approval queue; a bundle spawns one sub-case per member item; a 即办件 is decided now."""
+    later (容缺, with a commitment and a due working day). 告知承诺 pledges are recorded with
+    theirs; each becomes a watched ``Commitment`` (003 二(二)4). The case goes at once to its
+    department's approval queue; a bundle spawns one sub-case per member item; a 即办件 is
+    decided now."""
     case = locked_case(number, version)
     if case.status != CaseStatus.RECEIVED:
         raise invalid_transition(case.status, "受理")
@@ -70,17 +73,16 @@ def accept_case(
             ErrorDetail("REVIEW_POINT_FAILED", f"不符合审查要点：{c['point']}", "review_checks")
             for c in failed_points.values()
         )
-    tolerated = [m for m in problems if m.code in tolerate]
-    if tolerated:
-        if tolerance_due_on is None or tolerance_due_on <= clock.today():
-            raise CaseError(
-                "TOLERANCE_DUE_REQUIRED", "容缺受理须约定今后的补齐日期", field="tolerance_due_on"
-            )
-        CaseMaterial.objects.filter(pk__in=[m.pk for m in tolerated]).update(state=MaterialState.TOLERATED)
-        ToleranceCommitment.objects.create(
-            case=case, materials=[m.code for m in tolerated], due_on=tolerance_due_on
-        )
     calendar = WorkingCalendar.for_active_county()
+    tolerated = [m for m in problems if m.code in tolerate]
+    if tolerated:  # the applicant supplies them by a working day to come
+        check_due(
+            tolerance_due_on, code="TOLERANCE_DUE_REQUIRED", field="tolerance_due_on", calendar=calendar
+        )
+    pledged = clean_pledges(pledges, calendar)
+    if tolerated:
+        CaseMaterial.objects.filter(pk__in=[m.pk for m in tolerated]).update(state=MaterialState.TOLERATED)
+    commitments = record_commitments(case, tolerated, tolerance_due_on, pledged, actor)
     today = clock.today()
     case.accepted_on = today
     immediate = case.item is not None and case.item.kind == ItemKind.IMMEDIATE
@@ -137,6 +139,13 @@ def accept_case(
         "case.accepted",
         case,
         actor=actor,
-        data={"due_on": str(case.due_on), "tolerated": [m.code for m in tolerated], "immediate": immediate},
+        data={
+            "due_on": str(case.due_on),
+            "tolerated": [m.code for m in tolerated],
+            "immediate": immediate,
+            "commitments": [
+                {"kind": c.kind, "content": c.content, "due_on": str(c.due_on)} for c in commitments
+            ],
+        },
     )
     return case

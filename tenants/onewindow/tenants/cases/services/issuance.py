@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from onewindow.platform.core import clock
 from onewindow.platform.core.errors import NotFound
@@ -20,12 +20,16 @@ from onewindow.tenants.cases.services._common import (
     locked_case,
     save_case,
 )
+from onewindow.tenants.cases.services.handover import receive_at_issuance
 from onewindow.tenants.events import SubjectRef, emit
 from onewindow.tenants.hall.models import Window, WindowKind
+from onewindow.tenants.hall.selectors import staff_member_for
+from onewindow.tenants.outbox.notify import notify
 from onewindow.tenants.outbox.services import enqueue_notification
 
 
 def _record_bypass(case: Case, window: Window, actor: object | None) -> None:
+    member = staff_member_for(actor_name(actor))
     # Committed on its own: the refused issuance changes nothing, but the attempt is on record
     # and scoring turns it into a deduction (000 附件3 第6项).
     with transaction.atomic():
@@ -37,6 +41,7 @@ def _record_bypass(case: Case, window: Window, actor: object | None) -> None:
                 window=window.code,
                 window_kind=window.kind,
                 department=case.department.code,
+                staff=member.code if member else None,
                 ref=SubjectRef(kind="case", id=str(case.pk)),
             ),
         )
@@ -67,6 +72,7 @@ def issue_result(
                 raise CaseError("INVALID_CHOICE", "送达方式无效", field="delivery")
             if delivery == Delivery.EXPRESS and not tracking_number.strip():
                 raise CaseError("REQUIRED", "政务快递须填写运单号", field="tracking_number")
+            receive_at_issuance(case, the_window, actor)  # 000 第九条: 办理交接手续后统一出件
             now = clock.now()
             Issuance.objects.create(
                 case=case,
@@ -80,12 +86,27 @@ def issue_result(
             case.status, case.issued_at = CaseStatus.ISSUED, now
             save_case(case, "status", "issued_at")
             if delivery == Delivery.EXPRESS and case.applicant.phone:
-                enqueue_notification(
-                    "console",
-                    case.applicant.phone,
-                    f"您的办件 {case.number} 办理结果已通过政务快递寄出，运单号 {tracking_number.strip()}。",
-                    subject="出件通知",
+                # 000 第十条: 政务快递 — the applicant is told by SMS, the county's template and gateway
+                told = notify(
+                    "case.express_sent",
+                    {
+                        "case_number": case.number,
+                        "item_name": case.item.name
+                        if case.item
+                        else (case.bundle.name if case.bundle else ""),
+                        "tracking_number": tracking_number.strip(),
+                        "county_name": getattr(getattr(connection, "tenant", None), "name", ""),
+                    },
+                    applicant_phone=case.applicant.phone,
                 )
+                if not told:  # a county without the rule: the plain message, as before
+                    enqueue_notification(
+                        "console",
+                        case.applicant.phone,
+                        f"您的办件 {case.number} 办理结果已通过政务快递寄出，"
+                        f"运单号 {tracking_number.strip()}。",
+                        subject="出件通知",
+                    )
             record_event("case.issued", case, actor=actor, data={"window": window, "delivery": delivery})
             return case
     _record_bypass(case, the_window, actor)

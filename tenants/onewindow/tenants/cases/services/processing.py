@@ -27,6 +27,7 @@ from onewindow.tenants.cases.services._common import (
     recompute_due,
     save_case,
 )
+from onewindow.tenants.cases.services.handover import open_result_handover
 from onewindow.tenants.escalation import services as escalation
 from onewindow.tenants.hall.models import StaffMember
 
@@ -149,6 +150,7 @@ def decide_case(
     save_case(case, "status", "decided_at", "decided_by", "decision_reason")
     escalation.resolve_watches("Case", case.pk)
     record_event("case.decided", case, actor=actor, data={"approved": approve, "reason": reason.strip()})
+    open_result_handover(case)  # 000 第九条: the result now goes to the 综合出件 window
     if case.parent_id is not None:
         parent = Case.objects.select_for_update().get(pk=case.parent_id)
         siblings = list(parent.children.values_list("status", flat=True))

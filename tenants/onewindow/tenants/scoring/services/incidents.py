@@ -14,7 +14,7 @@ from onewindow.platform.core import clock
 from onewindow.platform.core.errors import BusinessError, NotFound
 from onewindow.tenants.audit.selectors import recorded_between
 from onewindow.tenants.audit.services import record_event
-from onewindow.tenants.reviews.selectors import tally_by_window
+from onewindow.tenants.reviews.selectors import tally_by_department, tally_by_window
 from onewindow.tenants.scoring.models import (
     Incident,
     RuleSet,
@@ -51,7 +51,7 @@ def record_incident(
     definition = latest_definition(the_set) or {}
     if rule not in rule_codes(definition):
         raise BusinessError("UNKNOWN_RULE", f"细则中没有 {rule}", field="rule")
-    if subject not in subjects_of(the_set.subject):
+    if subject not in subjects_of(the_set.subject, definition):
         raise NotFound(f"考核对象 {subject}", field="subject")
     if count <= 0:
         raise BusinessError("INVALID_VALUE", "次数或数值须大于 0", field="count")
@@ -101,29 +101,37 @@ def collect_automatic_incidents(
         + definition.get("bonuses", [])
         + definition.get("vetoes", [])
     )
-    subjects = set(subjects_of(rule_set.subject))
+    subjects = set(subjects_of(rule_set.subject, definition))
     for rule in rules:
         for name in rule.get("events", []):
             if name == REVIEW_RATIO:
-                if rule_set.subject == "window":
+                if rule_set.subject in ("window", "department"):
                     made += _measure_reviews(rule_set, rule["code"], subjects, start, end)
                 continue
             listened = subscription(name)
             if listened is not None:
-                made += _from_events(listened, rule_set, rule["code"], subjects, start, end)
+                made += _from_events(listened, rule_set, rule, subjects, start, end)
     return made
 
 
 def _from_events(
-    listened: Subscription, rule_set: RuleSet, rule: str, subjects: set[str], start: dt.date, end: dt.date
+    listened: Subscription,
+    rule_set: RuleSet,
+    the_rule: dict[str, Any],
+    subjects: set[str],
+    start: dt.date,
+    end: dt.date,
 ) -> int:
-    made = 0
+    made, rule = 0, the_rule["code"]
+    chains = set(the_rule.get("chains") or [])
     for row in recorded_between(listened.event.name, start, end, **listened.when):
         try:
             data = listened.event.read(row.data)
         except ValidationError:
             log.warning("audit row %s is no valid %s; not scored", row.pk, listened.event.name)
             continue
+        if chains and hasattr(data, "chain") and data.chain not in chains:
+            continue  # the rule counts reminders of its own chains only (other events: all)
         for code in data.units(rule_set.subject):
             if code not in subjects:
                 continue
@@ -143,16 +151,21 @@ def _from_events(
     return made
 
 
-def _measure_reviews(rule_set: RuleSet, rule: str, windows: set[str], start: dt.date, end: dt.date) -> int:
-    """差评 per window in the period as one measurement: count = 差评, base = all reviews."""
+def _measure_reviews(rule_set: RuleSet, rule: str, units: set[str], start: dt.date, end: dt.date) -> int:
+    """差评 per window (or per department: the reviews of its cases and of the windows it leads)
+    in the period as one measurement: count = 差评, base = all reviews."""
     made = 0
-    for row in tally_by_window(start, end, windows):
+    if rule_set.subject == "window":
+        tally = [{**r, "code": r["window__code"]} for r in tally_by_window(start, end, units)]
+    else:
+        tally = [{**r, "code": r["department__code"]} for r in tally_by_department(start, end, units)]
+    for row in tally:
         _, created = Incident.objects.update_or_create(
-            cause=f"ratio:{rule}:{row['window__code']}:{start.isoformat()}",
+            cause=f"ratio:{rule}:{row['code']}:{start.isoformat()}",
             defaults={
                 "rule_set": rule_set,
                 "rule": rule,
-                "subject": row["window__code"],
+                "subject": row["code"],
                 "occurred_on": end,
                 "count": row["bad"] or 0,
                 "base": row["total"],

@@ -19,6 +19,7 @@ from onewindow.tenants.scoring.models import (
     PeriodStatus,
     Result,
 )
+from onewindow.tenants.scoring.selectors import subject_names
 from onewindow.tenants.scoring.services.incidents import collect_automatic_incidents
 from onewindow.tenants.scoring.services.rule_sets import (
     rule_set_named,
@@ -51,7 +52,19 @@ def open_period(rule_set: str, day: dt.date, *, actor: object | None) -> Period:
     return period
 
 
-def _compute(period: Period) -> list[Result]:
+class InputMissing(BusinessError):
+    """Closing refused: derived categories lack their input (``missing``: subject → categories)."""
+
+    def __init__(self, missing: dict[str, list[str]], names: dict[str, str]) -> None:
+        listed = "；".join(
+            f"{names.get(subject, subject)}：{'、'.join(names.get(c, c) for c in categories)}"
+            for subject, categories in missing.items()
+        )
+        super().__init__("INPUT_MISSING", f"以下考核对象尚缺测量值，不能结算——{listed}", field="period")
+        self.missing = missing
+
+
+def _compute(period: Period, *, refuse_missing: bool = False) -> list[Result]:
     definition = period.version.definition
     collect_automatic_incidents(period.rule_set, definition, period.starts_on, period.ends_on)
     rows = (
@@ -64,7 +77,12 @@ def _compute(period: Period) -> list[Result]:
         .annotate(n=Sum("count"), base=Sum("base"))
     )
     counts = {(r["subject"], r["rule"]): (r["n"], r["base"]) for r in rows}
-    scores = score(definition, subjects_of(period.rule_set.subject), counts)
+    scores = score(definition, subjects_of(period.rule_set.subject, definition), counts)
+    missing = {s.subject: s.missing for s in scores if s.missing}
+    if missing and refuse_missing and definition.get("missing_input", "refuse") == "refuse":
+        names = dict(subject_names(period.rule_set.subject, list(missing)))
+        names |= {c["code"]: c["name"] for c in definition["categories"]}
+        raise InputMissing(missing, names)
     Result.objects.filter(period=period).delete()
     return Result.objects.bulk_create(
         [
@@ -76,6 +94,7 @@ def _compute(period: Period) -> list[Result]:
                 total=s.total,
                 rank=s.rank,
                 vetoed=s.vetoed,
+                missing=s.missing,
             )
             for s in scores
         ]
@@ -86,8 +105,13 @@ def _compute(period: Period) -> list[Result]:
 def close_period(
     period_id: int, *, actor: object | None, post_days: int | None = None, early: bool = False
 ) -> Period:
-    """Score and rank. With ``post_days`` (乌审旗: at least 3 working days) the table is posted
-    for objections before it can be finalised; without, it is final at once (通许's weekly)."""
+    """Score and rank. With ``post_days`` the table is posted for objections before it can be
+    finalised; without, it is final at once (通许's weekly). A rule set with a ``posting``
+    minimum (乌审旗 000 附件3 四(二): 不少于3个工作日) refuses fewer days, or none.
+
+    A subject whose derived category has no input (人员管理 with no staff assessment) stops
+    the close (``INPUT_MISSING`` listing what is missing), unless the rule set says
+    ``missing_input: unranked``: then it closes with that subject unranked."""
     period = (
         Period.objects.select_for_update().select_related("version", "rule_set").filter(pk=period_id).first()
     )
@@ -99,11 +123,19 @@ def close_period(
         raise BusinessError(
             "INVALID_VALUE", f"公示天数须在 0 到 {MAX_POST_DAYS} 个工作日之间", field="post_days"
         )
+    posting = period.version.definition.get("posting") or {}
+    least = posting.get("min_working_days")
+    if least and (post_days or 0) < least:
+        raise BusinessError(
+            "POSTING_TOO_SHORT",
+            f"本细则规定排名须公示不少于 {least} 个工作日",
+            field="post_days",
+        )
     if not early and clock.today() <= period.ends_on:
         # a period closed before it ends leaves out what happens in its last days: only on purpose
         message = f"考核期到 {period.ends_on} 才结束；确需提前结算请选择“提前结算”"
         raise BusinessError("PERIOD_NOT_OVER", message, field="early")
-    results = _compute(period)
+    results = _compute(period, refuse_missing=True)
     period.closed_at = clock.now()
     if post_days:
         period.status = PeriodStatus.POSTED
@@ -129,7 +161,7 @@ def file_objection(period_id: int, *, subject: str, text: str, actor: object | N
         raise BusinessError("NOT_POSTED", "只能在公示期内提出异议", field="period")
     if not text.strip():
         raise BusinessError("REQUIRED", "请写明异议内容", field="text")
-    if subject not in subjects_of(period.rule_set.subject):
+    if subject not in subjects_of(period.rule_set.subject, period.version.definition):
         raise NotFound(f"考核对象 {subject}", field="subject")
     objection = Objection.objects.create(
         period=period, subject=subject, text=text.strip(), filed_at=clock.now()

@@ -28,7 +28,8 @@ def annual(rule_set: str, year: int) -> dict[str, dict[str, Any]]:
         ).select_related("version")
     )
     out: dict[str, dict[str, Any]] = {}
-    for result in Result.objects.filter(period__in=periods):
+    # an unranked result (a derived category's input missing) is no score to average
+    for result in Result.objects.filter(period__in=periods, rank__isnull=False):
         entry = out.setdefault(result.subject, {"totals": [], "vetoed": False})
         entry["totals"].append(result.total)
         entry["vetoed"] |= result.vetoed
@@ -51,6 +52,7 @@ def summary(rule_set: str, start: dt.date, end: dt.date) -> list[dict[str, Any]]
         period__status=PeriodStatus.FINAL,
         period__starts_on__gte=start,
         period__ends_on__lte=end,
+        rank__isnull=False,
     ):
         row = rows.setdefault(result.subject, {"subject": result.subject, "totals": [], "vetoed": False})
         row["totals"].append(result.total)

@@ -37,6 +37,12 @@ def rule_codes(definition: dict[str, Any]) -> set[str]:
     return codes
 
 
-def subjects_of(kind: str) -> list[str]:
+def subjects_of(kind: str, definition: dict[str, Any] | None = None) -> list[str]:
+    """The codes a rule set scores: the live units of ``kind``, narrowed to the definition's
+    ``subjects`` where it names them (乌审旗 附件3 二: six departments)."""
     model = {"department": Department, "window": Window, "staff": StaffMember}[kind]
-    return list(model.objects.live().values_list("code", flat=True))
+    codes = model.objects.live()
+    only = (definition or {}).get("subjects") or []
+    if only:
+        codes = codes.filter(code__in=only)
+    return list(codes.values_list("code", flat=True))
