@@ -12,10 +12,12 @@ from onewindow.bff.benchmarks import views as benchmarks
 from onewindow.bff.cases import views as cases
 from onewindow.bff.catalog import views as catalog
 from onewindow.bff.chains import views as chains
+from onewindow.bff.consultations import views as consultations
 from onewindow.bff.dashboard import views as dashboard
 from onewindow.bff.fallback import views as fallback
 from onewindow.bff.hall import views as hall
 from onewindow.bff.home import views as home
+from onewindow.bff.hotline import views as hotline
 from onewindow.bff.intake import views as intake
 from onewindow.bff.issuance import views as issuance
 from onewindow.bff.manage import views as manage
@@ -69,6 +71,13 @@ urlpatterns = [
     path("assistance/r/<str:number>/", assistance.detail, name="assistance-request"),
     path("assistance/r/<str:number>/<str:action>", assistance.action, name="assistance-action"),
     path("a/t/<str:token>", assistance.track, name="assistance-track"),
+    path("manage/hotline/", hotline.order_list, name="hotline"),
+    path("manage/hotline/<str:number>/", hotline.order_detail, name="hotline-order"),
+    path("manage/hotline/<str:number>/<str:action>", hotline.order_action, name="hotline-order-action"),
+    path("consultations/", consultations.consultation_list, name="consultations"),
+    path("consultations/record", consultations.record, name="consultation-record"),
+    path("consultations/<str:number>/", consultations.detail, name="consultation"),
+    path("consultations/<str:number>/<str:action>", consultations.action, name="consultation-action"),
     path("inbox/", notifications.inbox, name="inbox"),
     path("inbox/read", notifications.mark_read, name="inbox-read"),
     path("manage/notifications/", notifications.dead_letters, name="dead-letters"),

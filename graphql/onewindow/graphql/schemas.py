@@ -70,6 +70,10 @@ from onewindow.graphql.catalog.queries import CatalogQueries
 from onewindow.graphql.catalogchanges.mutations.mark_catalog_change_applied import MarkCatalogChangeApplied
 from onewindow.graphql.catalogchanges.mutations.report_catalog_change import ReportCatalogChange
 from onewindow.graphql.catalogchanges.queries import CatalogChangeQueries
+from onewindow.graphql.consultations.mutations.answer_consultation import AnswerConsultation
+from onewindow.graphql.consultations.mutations.hand_on_consultation import HandOnConsultation
+from onewindow.graphql.consultations.mutations.record_consultation import RecordConsultation
+from onewindow.graphql.consultations.queries import ConsultationQueries
 from onewindow.graphql.counties.mutations.issue_county_admin_password import IssueCountyAdminPassword
 from onewindow.graphql.counties.mutations.onboard_county import OnboardCounty
 from onewindow.graphql.counties.mutations.set_county_status import SetCountyStatus
@@ -84,6 +88,7 @@ from onewindow.graphql.fallback.mutations.close_fallback import CloseFallback
 from onewindow.graphql.fallback.mutations.publish_fallback_case import PublishFallbackCase
 from onewindow.graphql.fallback.mutations.record_applicant_opinion import RecordApplicantOpinion
 from onewindow.graphql.fallback.mutations.register_fallback import RegisterFallback
+from onewindow.graphql.fallback.mutations.register_fallback_from_hotline import RegisterFallbackFromHotline
 from onewindow.graphql.fallback.mutations.report_assignment import ReportAssignment
 from onewindow.graphql.fallback.mutations.report_repeat_visits import ReportRepeatVisits
 from onewindow.graphql.fallback.mutations.resolve_fallback import ResolveFallback
@@ -102,6 +107,13 @@ from onewindow.graphql.hall.mutations.save_staff_member import SaveStaffMember
 from onewindow.graphql.hall.mutations.save_window import SaveWindow
 from onewindow.graphql.hall.mutations.save_zone import SaveZone
 from onewindow.graphql.hall.queries import HallQueries
+from onewindow.graphql.hotline.mutations.dispatch_hotline_order import DispatchHotlineOrder
+from onewindow.graphql.hotline.mutations.record_hotline_handling import RecordHotlineHandling
+from onewindow.graphql.hotline.mutations.record_hotline_visit import RecordHotlineVisit
+from onewindow.graphql.hotline.mutations.reply_hotline_order import ReplyHotlineOrder
+from onewindow.graphql.hotline.mutations.return_hotline_order import ReturnHotlineOrder
+from onewindow.graphql.hotline.mutations.sign_hotline_order import SignHotlineOrder
+from onewindow.graphql.hotline.queries import HotlineQueries
 from onewindow.graphql.notifications.mutations.mark_notifications_read import MarkNotificationsRead
 from onewindow.graphql.notifications.mutations.retry_notification import RetryNotification
 from onewindow.graphql.notifications.mutations.send_test_notification import SendTestNotification
@@ -160,6 +172,8 @@ class CountyQuery(
     FallbackQueries,
     EscalationQueries,
     WorkOrderQueries,
+    HotlineQueries,
+    ConsultationQueries,
     NotificationQueries,
     PublicQueries,
     CountyQueries,
@@ -227,6 +241,7 @@ class CountyMutation(graphene.ObjectType):
     decide_objection = DecideObjection.Field()
     finalize_period = FinalizePeriod.Field()
     register_fallback = RegisterFallback.Field()
+    register_fallback_from_hotline = RegisterFallbackFromHotline.Field()
     classify_fallback = ClassifyFallback.Field()
     assign_fallback = AssignFallback.Field()
     report_assignment = ReportAssignment.Field()
@@ -235,6 +250,15 @@ class CountyMutation(graphene.ObjectType):
     close_fallback = CloseFallback.Field()
     publish_fallback_case = PublishFallbackCase.Field()
     substantiate_complaint = SubstantiateComplaint.Field()
+    dispatch_hotline_order = DispatchHotlineOrder.Field()
+    sign_hotline_order = SignHotlineOrder.Field()
+    return_hotline_order = ReturnHotlineOrder.Field()
+    record_hotline_handling = RecordHotlineHandling.Field()
+    reply_hotline_order = ReplyHotlineOrder.Field()
+    record_hotline_visit = RecordHotlineVisit.Field()
+    record_consultation = RecordConsultation.Field()
+    hand_on_consultation = HandOnConsultation.Field()
+    answer_consultation = AnswerConsultation.Field()
     report_repeat_visits = ReportRepeatVisits.Field()
     retire_chain = RetireChain.Field()
     classify_work_order = ClassifyWorkOrder.Field()

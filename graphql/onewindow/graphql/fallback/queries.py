@@ -59,7 +59,7 @@ class FallbackQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.COUNTY_VIEW)
     def resolve_fallback_cases(root: Any, info: Any, status: Any = None, **_: Any) -> QuerySet[FallbackCase]:
-        qs = FallbackCase.objects.all()  # departments and assignments: loaded per page when asked
+        qs = FallbackCase.objects.select_related("hotline_order")  # departments, assignments: per page
         if status is not None:
             qs = qs.filter(status=getattr(status, "value", status))
         return qs.order_by("-registered_at", "-id")
@@ -67,7 +67,7 @@ class FallbackQueries(graphene.ObjectType):
     @staticmethod
     @require(Perm.COUNTY_VIEW)
     def resolve_fallback_case(root: Any, info: Any, number: str) -> FallbackCase | None:
-        return FallbackCase.objects.filter(number=number).first()
+        return FallbackCase.objects.select_related("hotline_order").filter(number=number).first()
 
     @staticmethod
     @require(Perm.COUNTY_VIEW)

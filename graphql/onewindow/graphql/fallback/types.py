@@ -47,6 +47,7 @@ class FallbackCaseType(DjangoObjectType):
     departments = graphene.List(graphene.NonNull(graphene.String), required=True, description="涉及部门")
     applicant_phone = graphene.String(required=True)
     assignments = graphene.List(graphene.NonNull(AssignmentType), required=True)
+    hotline_order_number = graphene.String(description="所出自的 12345 工单（经接口接收的）")
 
     class Meta:
         model = FallbackCase
@@ -81,6 +82,10 @@ class FallbackCaseType(DjangoObjectType):
             return mask(root.applicant_phone)
         ctx.pii_reads.setdefault("fallback_case.applicant_phone", set()).add(root.pk)  # audited per request
         return root.applicant_phone
+
+    @staticmethod
+    def resolve_hotline_order_number(root: FallbackCase, info: Any) -> str | None:
+        return root.hotline_order.number if root.hotline_order else None
 
     @staticmethod
     def resolve_assignments(root: FallbackCase, info: Any) -> list[Assignment]:

@@ -41,6 +41,9 @@ class Perm(StrEnum):
     DASHBOARD_VIEW = "county.view_dashboard"  # 领导驾驶舱: the county's figures, week by week
     QUEUE_CALL = "queue.call"  # 叫号 at a window, tickets at the 询导 desk, the day's bookings
     ASSISTANCE = "assistance.handle"  # 帮办代办: take, hand over, receive, return; the network pages
+    HOTLINE = "hotline.handle"  # 12345 工单: 改派, 签收 / 退单, 办理, 答复, 回访
+    HOTLINE_RECEIVE = "hotline.receive"  # the 12345 platform's inbound API (a token of such an account)
+    FIRST_ASKED = "consultation.first_asked"  # 首问负责: record a consultation, hand it on
     NOTIFICATIONS = "notifications.manage"  # the dead-letter list: see why a message failed, send again
     # platform API
     PLATFORM_VIEW_COUNTIES = "platform.view_counties"
@@ -85,21 +88,43 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.DASHBOARD_VIEW,
             Perm.QUEUE_CALL,
             Perm.ASSISTANCE,
+            Perm.HOTLINE,
+            Perm.HOTLINE_RECEIVE,
+            Perm.FIRST_ASKED,
             Perm.NOTIFICATIONS,
         }
     ),
-    Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER | {Perm.QUEUE_CALL}),
+    Role.GUIDE: frozenset(_EVERY_COUNTY_MEMBER | {Perm.QUEUE_CALL, Perm.FIRST_ASKED}),
     Role.INTAKE_CLERK: frozenset(
         _EVERY_COUNTY_MEMBER
-        | {Perm.CASE_INTAKE, Perm.CASE_ISSUE, Perm.VIEW_PII, Perm.QUEUE_CALL, Perm.ASSISTANCE}
+        | {
+            Perm.CASE_INTAKE,
+            Perm.CASE_ISSUE,
+            Perm.VIEW_PII,
+            Perm.QUEUE_CALL,
+            Perm.ASSISTANCE,
+            Perm.FIRST_ASKED,
+        }
     ),
     Role.APPROVER: frozenset(
-        _EVERY_COUNTY_MEMBER | {Perm.CASE_PROCESS, Perm.CASE_DECIDE, Perm.VIEW_PII, Perm.WORK_ORDERS}
+        _EVERY_COUNTY_MEMBER
+        | {
+            Perm.CASE_PROCESS,
+            Perm.CASE_DECIDE,
+            Perm.VIEW_PII,
+            Perm.WORK_ORDERS,
+            Perm.HOTLINE,
+            Perm.FIRST_ASKED,
+        }
     ),
     Role.AGENT: frozenset(
-        _EVERY_COUNTY_MEMBER | {Perm.CASE_INTAKE, Perm.VIEW_PII, Perm.QUEUE_CALL, Perm.ASSISTANCE}
+        _EVERY_COUNTY_MEMBER
+        | {Perm.CASE_INTAKE, Perm.VIEW_PII, Perm.QUEUE_CALL, Perm.ASSISTANCE, Perm.FIRST_ASKED}
     ),
-    Role.SUPERVISOR: frozenset(_EVERY_COUNTY_MEMBER | {Perm.WORK_ORDERS, Perm.SCORING}),
+    # 002 三(二): the centre's 督查科 takes the 12345 hotline's transfers
+    Role.SUPERVISOR: frozenset(
+        _EVERY_COUNTY_MEMBER | {Perm.WORK_ORDERS, Perm.SCORING, Perm.HOTLINE, Perm.HOTLINE_RECEIVE}
+    ),
     Role.LEADER: frozenset(_EVERY_COUNTY_MEMBER | {Perm.DASHBOARD_VIEW}),
 }
 

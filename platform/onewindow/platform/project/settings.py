@@ -133,11 +133,13 @@ TENANT_APPS = [
     "onewindow.tenants.reviews",
     "onewindow.tenants.escalation",
     "onewindow.tenants.workorders",
+    "onewindow.tenants.hotline",
     "onewindow.tenants.fallback",
     "onewindow.tenants.scoring",
     "onewindow.tenants.metrics",
     "onewindow.tenants.queueing",
     "onewindow.tenants.assistance",
+    "onewindow.tenants.consultations",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 TENANT_MODEL = "counties.County"

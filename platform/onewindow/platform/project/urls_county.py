@@ -10,6 +10,7 @@ from onewindow.platform.project.urls_common import common_patterns
 from onewindow.tenants.assistance import views as assistance
 from onewindow.tenants.cases import views as cases
 from onewindow.tenants.fallback.views import assignment_sheet
+from onewindow.tenants.hotline.views import inbound as hotline_inbound
 from onewindow.tenants.outbox.views import delivery_receipt, reply
 from onewindow.tenants.scoring.views import assessment_table
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("cases/<str:number>/receipt.pdf", cases.acceptance_receipt, name="case-receipt-pdf"),
     path("cases/<str:number>/refusal.pdf", cases.refusal_notice, name="case-refusal-pdf"),
     path("assignments/<str:number>.pdf", assignment_sheet, name="assignment-pdf"),
+    path("api/12345/orders", hotline_inbound, name="hotline-inbound"),  # docs/hotline-api.md
     path("assistance/<str:number>/mandate.pdf", assistance.mandate, name="assistance-mandate-pdf"),
     path("assistance/<str:number>/receipt.pdf", assistance.receipt, name="assistance-receipt-pdf"),
     path("hooks/notifications/<str:gateway>", delivery_receipt, name="notification-receipt"),

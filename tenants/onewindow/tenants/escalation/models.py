@@ -20,6 +20,7 @@ class SubjectKind(models.TextChoices):
     ASSISTANCE_COMPLAINT = "assistance_complaint", "帮办代办投诉"
     CATALOG_CHANGE = "catalog_change", "事项目录调整"
     ASSISTANCE_REQUEST = "assistance_request", "帮办代办委托"
+    HOTLINE_ORDER = "hotline_order", "12345 工单"
     COMMITMENT = "commitment", "容缺与告知承诺"
 
 

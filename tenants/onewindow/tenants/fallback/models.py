@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 
 from onewindow.tenants.hall.models import Department, Window
+from onewindow.tenants.hotline.models import HotlineOrder
 
 
 class FallbackChannel(models.TextChoices):
@@ -38,6 +39,10 @@ class FallbackCase(models.Model):
     channel = models.CharField(max_length=16, choices=FallbackChannel.choices)
     window = models.ForeignKey(Window, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     hotline_ref = models.CharField("12345 工单号", max_length=50, blank=True)
+    # the 12345 order it started from, when that came in through the inbound API
+    hotline_order = models.ForeignKey(
+        HotlineOrder, null=True, blank=True, on_delete=models.PROTECT, related_name="fallback_cases"
+    )
     departments = models.ManyToManyField(Department, blank=True, related_name="+")
     summary = models.TextField("基本情况")
     process = models.TextField("受理过程", blank=True)

@@ -21,7 +21,7 @@ class WeeklyReport:
 def weekly_report(day: dt.date) -> WeeklyReport:
     start = day - dt.timedelta(days=day.weekday())
     end = start + dt.timedelta(days=6)
-    cases = FallbackCase.objects.all()
+    cases = FallbackCase.objects.select_related("hotline_order")
     return WeeklyReport(
         week_start=start,
         week_end=end,

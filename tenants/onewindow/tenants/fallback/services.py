@@ -35,6 +35,8 @@ from onewindow.tenants.fallback.models import (
 )
 from onewindow.tenants.fallback.policy import DEFAULT_TIERS
 from onewindow.tenants.hall.models import Department, Window
+from onewindow.tenants.hotline import services as hotline
+from onewindow.tenants.hotline.selectors import order_by_number
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
 
@@ -71,9 +73,22 @@ def register_fallback(
     departments: Iterable[str] = (),
     window: str | None = None,
     hotline_ref: str = "",
+    hotline_order: str | None = None,
     actor: object | None,
 ) -> FallbackCase:
-    """受理登记 from the fallback window, any window, or a 12345 work order."""
+    """受理登记 from the fallback window, any window, or a 12345 work order. ``hotline_order``
+    names an order received through the inbound API: the case links to it (its 12345 number
+    becomes ``hotline_ref``; summary and applicant default to the order's), and the order's
+    timeline records the case."""
+    order = None
+    if hotline_order:
+        order = order_by_number(hotline_order)
+        if order is None:
+            raise NotFound(f"12345 工单 {hotline_order}", field="hotline_order")
+        channel, hotline_ref = FallbackChannel.HOTLINE, order.hotline_number
+        summary = summary if summary.strip() else f"{order.title}：{order.content}"
+        applicant_name = applicant_name if applicant_name.strip() else order.applicant_name or "12345 来电人"
+        applicant_phone = applicant_phone or order.applicant_phone
     if channel not in FallbackChannel.values:
         raise BusinessError("INVALID_CHOICE", "渠道无效", field="channel")
     if not summary.strip() or not applicant_name.strip():
@@ -98,19 +113,27 @@ def register_fallback(
         channel=channel,
         window=the_window,
         hotline_ref=hotline_ref.strip(),
+        hotline_order=order,
         summary=summary.strip(),
         applicant_name=applicant_name.strip(),
         applicant_phone=applicant_phone.strip(),
     )
     case.departments.set(depts)
-    _note(case, f"{_name(actor)} 受理登记（{case.get_channel_display()}）")
+    via = f"，12345 工单 {order.number}" if order is not None else ""
+    _note(case, f"{_name(actor)} 受理登记（{case.get_channel_display()}{via}）")
     case.save(update_fields=["process"])
     record_event(
         "fallback.registered",
         case,
         actor=actor,
-        data={"channel": channel, "departments": [d.code for d in depts]},
+        data={
+            "channel": channel,
+            "departments": [d.code for d in depts],
+            "hotline_order": order.number if order is not None else None,
+        },
     )
+    if order is not None:
+        hotline.note_fallback(order, case.number, actor=actor)
     return case
 
 

@@ -26,6 +26,7 @@ SLICES = [
     "onewindow.tenants.metrics.policy.METRIC_TARGETS",
     "onewindow.tenants.reviews.policy.REVIEWS",
     "onewindow.tenants.fallback.policy.FALLBACK",
+    "onewindow.tenants.hotline.policy.HOTLINE",
     "onewindow.tenants.queueing.policy.QUEUES",
     "onewindow.tenants.queueing.policy.QUEUEING",
     "onewindow.tenants.assistance.policy.ASSISTANCE",

@@ -21,7 +21,8 @@ class RegisterFallback(BaseMutation):
         applicant_phone = graphene.String()
         departments = graphene.List(graphene.NonNull(graphene.String), description="涉及部门")
         window = graphene.String()
-        hotline_ref = graphene.String(description="12345 工单号")
+        hotline_ref = graphene.String(description="12345 工单号（未经接口接收的工单）")
+        hotline_order = graphene.String(description="经接口接收的 12345 工单编号：办不成事与其关联")
 
     case = graphene.Field(FallbackCaseType)
 
@@ -38,6 +39,7 @@ class RegisterFallback(BaseMutation):
             departments=data.get("departments") or [],
             window=data.get("window"),
             hotline_ref=data.get("hotline_ref") or "",
+            hotline_order=data.get("hotline_order"),
             actor=ctx.user,
         )
         return cls(case=case)
