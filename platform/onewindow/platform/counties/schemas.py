@@ -1,11 +1,13 @@
 """Schema maintenance: the county template, pending-migration detection, parallel migrate.
 
-A county schema is a clone of ``TENANT_BASE_SCHEMA`` with its migrations marked applied, so the
-template must be fully migrated before any clone; ``ensure_template_schema`` guarantees it.
+A county schema is made from ``TENANT_BASE_SCHEMA``'s DDL with its migrations recorded
+(``counties.blueprint``), so the template must be fully migrated before any county is made;
+``ensure_template_schema`` guarantees it.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -21,6 +23,7 @@ from django_tenants.migration_executors import get_executor
 from django_tenants.utils import schema_exists
 
 from onewindow.platform.core.tenancy import use_public
+from onewindow.platform.counties.blueprint import refill_spares, refresh_template_ddl
 from onewindow.platform.counties.models import PUBLIC_SCHEMA, County
 
 # Any constant works; it only has to be the same in every process.
@@ -98,15 +101,88 @@ def ensure_template_schema(out: TextIO | None = None) -> bool:
             out.write(f"迁移模板 schema {template} …\n")
         call_command("migrate_schemas", tenant=True, schema_name=template, interactive=False, verbosity=0)
         use_public()
+        refresh_template_ddl()  # new counties are made from the template's DDL of this state
         return True
+
+
+class MigrationsIncomplete(Exception):
+    """Some counties failed to migrate; the others are done (and recorded). Run again to resume."""
+
+    def __init__(self, failed: dict[str, str], done: int) -> None:
+        self.failed, self.done = failed, done
+        shown = "; ".join(f"{schema}: {error}" for schema, error in sorted(failed.items())[:5])
+        super().__init__(f"{len(failed)} 个县迁移失败（{done} 个已完成）: {shown}")
+
+
+def _migrate_one(schema: str) -> tuple[str, str | None]:
+    """In a pool process: migrate one schema; an error is returned, not raised, so the other
+    counties carry on."""
+    from django_tenants.migration_executors.base import run_migrations
+
+    try:
+        run_migrations([], _migrate_options(["--tenant", "--verbosity=0"]), "parallel", schema, allow_atomic=False)
+        return schema, None
+    except Exception as exc:  # one county's failure is reported, never the run's end
+        connection.close()
+        return schema, f"{type(exc).__name__}: {str(exc).strip()[:300]}"
+
+
+def migrate_counties(
+    schemas: Sequence[str],
+    *,
+    processes: int | None = None,
+    progress: Callable[[str], None] = lambda _msg: None,
+) -> tuple[list[str], dict[str, str]]:
+    """Migrate these county schemas in ``processes`` parallel processes, a progress line every
+    twentieth of the way (and at least every ten seconds).
+
+    Resumable: each migration commits in its county's schema together with its row in that
+    schema's ``django_migrations`` (PostgreSQL's DDL is transactional), so that table is the
+    record of what is done; a run stopped at any point (a failed county, a killed process)
+    leaves every county either migrated or not, and the next run picks up only the counties
+    still behind. Returns (done, failed: schema → error)."""
+    processes = processes or settings.TENANT_MULTIPROCESSING_MAX_PROCESSES
+    todo = list(schemas)
+    done: list[str] = []
+    failed: dict[str, str] = {}
+    started = last = time.monotonic()
+    every = max(1, len(todo) // 20)
+
+    def report(schema: str, error: str | None) -> None:
+        nonlocal last
+        (done.append(schema) if error is None else failed.__setitem__(schema, error))
+        finished, now = len(done) + len(failed), time.monotonic()
+        if error is not None:
+            progress(f"{schema} 迁移失败: {error}")
+        if finished % every == 0 or finished == len(todo) or now - last >= 10:
+            last = now
+            rate = (now - started) / finished
+            progress(
+                f"[{finished}/{len(todo)}] 个县已迁移（{now - started:.1f}s，失败 {len(failed)}，"
+                f"约剩 {rate * (len(todo) - finished):.0f}s）"
+            )
+
+    if processes <= 1 or len(todo) == 1:
+        for schema in todo:
+            report(*_migrate_one(schema))
+    else:
+        connection.close()  # children fork; none may share the parent's socket
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes=min(processes, len(todo))) as pool:
+            for schema, error in pool.imap_unordered(_migrate_one, todo):
+                report(schema, error)
+    use_public()
+    return done, failed
 
 
 def migrate_all(
     *, parallel: bool = True, progress: Callable[[str], None] = lambda _msg: None
 ) -> dict[str, int]:
-    """Migrate public, the template, then every county with something pending.
+    """Migrate public, the template, then every county with something pending; then make sure
+    the spare schemas are of the new state.
 
-    Returns the number of migrations that were pending per schema (0 entries omitted).
+    Returns the number of migrations that were pending per schema (0 entries omitted). Raises
+    ``MigrationsIncomplete`` when some county failed (after all the others were migrated).
     """
     use_public()
     public_pending = pending_by_schema([PUBLIC_SCHEMA])[PUBLIC_SCHEMA]
@@ -120,20 +196,20 @@ def migrate_all(
     if ensure_template_schema():
         done[template] = template_pending
         progress(f"{template}: 已迁移")
+    refresh_template_ddl()  # a database from before the DDL table has none yet
     schemas = list(County.objects.counties().values_list("schema_name", flat=True))
     pending = {s: n for s, n in pending_by_schema(schemas).items() if n}
     if pending:
         todo = sorted(pending)
         shown = ", ".join(todo[:10]) + (f" 等 {len(todo)} 个" if len(todo) > 10 else "")
         progress(f"{len(todo)}/{len(schemas)} 个县有迁移待执行: {shown}")
-        # in batches, a line after each: over hundreds of counties the operator sees it move
-        batch = max(2 * settings.TENANT_MULTIPROCESSING_MAX_PROCESSES, 20)
-        started = time.monotonic()
-        for first in range(0, len(todo), batch):
-            migrate_schemas(todo[first : first + batch], parallel=parallel)
-            finished = min(first + batch, len(todo))
-            progress(f"[{finished}/{len(todo)}] 个县已迁移（{time.monotonic() - started:.1f}s）")
-        done.update(pending)
+        migrated, failed = migrate_counties(todo, processes=None if parallel else 1, progress=progress)
+        done.update({s: pending[s] for s in migrated})
+        if failed:
+            progress(f"{len(failed)} 个县迁移失败，其余 {len(migrated)} 个已完成并记录；修复后再次运行即从未完成的县继续")
+            raise MigrationsIncomplete(failed, len(migrated))
     else:
         progress(f"{len(schemas)} 个县均已是最新")
+    if made := refill_spares(progress=progress):
+        progress(f"{made} 个备用 schema 已就绪")
     return done

@@ -1,4 +1,4 @@
-"""Writes for counties: the platform row, onboarding (template clone), status changes."""
+"""Writes for counties: the platform row, onboarding (the template's DDL), status changes."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from onewindow.platform.counties.models import (
     county_code_validator,
     schema_name_for,
 )
+from onewindow.platform.counties.blueprint import create_county_schema
 from onewindow.platform.counties.schemas import ensure_template_schema
 
 log = logging.getLogger(__name__)
@@ -71,12 +72,13 @@ def onboard_county(
     actor: object | None = None,
     activate: bool = True,
 ) -> County:
-    """Create a county: its row, its host names, and its schema cloned from the template.
+    """Create a county: its row, its host names, and its schema made from the template's DDL
+    (``counties.blueprint``).
 
     Idempotent for a county that already exists with this code and name (returns it, and
-    finishes a clone an earlier attempt left undone). The schema work cannot share one
-    transaction with the row (cloning commits), so the row is created ``provisioning`` and only
-    becomes ``active`` once the schema is complete; a failed clone removes both.
+    finishes a schema an earlier attempt left undone). The row is created ``provisioning`` and
+    committed first (a worker shows it on the job), and only becomes ``active`` once the schema
+    is complete; a failed schema removes both.
     """
     use_public()
     existing = County.objects.filter(code=code).first()
@@ -103,7 +105,7 @@ def onboard_county(
                 domain=host.lower(), defaults={"tenant": county, "is_primary": i == 0}
             )
     try:
-        county.create_schema(check_if_exists=True, verbosity=0)
+        create_county_schema(county.schema_name)
     except Exception:
         log.exception("cloning the template for county %s failed; rolling back", code)
         use_public()

@@ -140,6 +140,8 @@ TENANT_DOMAIN_MODEL = "counties.Domain"
 TENANT_BASE_SCHEMA = "county_template"
 TENANT_CREATION_FAKES_MIGRATIONS = True
 TENANT_MULTIPROCESSING_MAX_PROCESSES = int(os.environ.get("ONEWINDOW_MIGRATE_PROCESSES", "2"))
+# Spare county schemas made ahead (onewindow.platform.counties.blueprint): onboarding renames one.
+COUNTY_SPARE_SCHEMAS = int(os.environ.get("ONEWINDOW_SPARE_SCHEMAS", "3"))
 PUBLIC_SCHEMA_NAME = "public"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -350,6 +352,11 @@ CELERY_BEAT_SCHEDULE = {
         # a worker that runs nothing (its pool hung) stops writing this: up restarts it
         "task": "onewindow.platform.project.heartbeat.heartbeat",
         "schedule": float(os.environ.get("ONEWINDOW_HEARTBEAT_INTERVAL", "15")),
+    },
+    "spare-schemas": {
+        # spare county schemas for the next onboardings; a no-op (one query) when the pool is full
+        "task": "onewindow.platform.onboarding.tasks.refill_spare_schemas",
+        "schedule": 300.0,
     },
     "queue-expiry": {
         "task": "onewindow.tenants.queueing.tasks.dispatch_expiry",
