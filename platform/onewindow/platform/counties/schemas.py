@@ -120,7 +120,9 @@ def _migrate_one(schema: str) -> tuple[str, str | None]:
     from django_tenants.migration_executors.base import run_migrations
 
     try:
-        run_migrations([], _migrate_options(["--tenant", "--verbosity=0"]), "parallel", schema, allow_atomic=False)
+        run_migrations(
+            [], _migrate_options(["--tenant", "--verbosity=0"]), "parallel", schema, allow_atomic=False
+        )
         return schema, None
     except Exception as exc:  # one county's failure is reported, never the run's end
         connection.close()
@@ -206,7 +208,10 @@ def migrate_all(
         migrated, failed = migrate_counties(todo, processes=None if parallel else 1, progress=progress)
         done.update({s: pending[s] for s in migrated})
         if failed:
-            progress(f"{len(failed)} 个县迁移失败，其余 {len(migrated)} 个已完成并记录；修复后再次运行即从未完成的县继续")
+            progress(
+                f"{len(failed)} 个县迁移失败，其余 {len(migrated)} 个已完成并记录；"
+                "修复后再次运行即从未完成的县继续"
+            )
             raise MigrationsIncomplete(failed, len(migrated))
     else:
         progress(f"{len(schemas)} 个县均已是最新")

@@ -11,6 +11,7 @@ from django.db import transaction
 from onewindow.platform.audit.services import record_platform_event
 from onewindow.platform.core.errors import BusinessError, ErrorDetail, NotFound, ValidationErrors
 from onewindow.platform.core.tenancy import use_public
+from onewindow.platform.counties.blueprint import create_county_schema
 from onewindow.platform.counties.models import (
     PUBLIC_SCHEMA,
     County,
@@ -19,7 +20,6 @@ from onewindow.platform.counties.models import (
     county_code_validator,
     schema_name_for,
 )
-from onewindow.platform.counties.blueprint import create_county_schema
 from onewindow.platform.counties.schemas import ensure_template_schema
 
 log = logging.getLogger(__name__)

@@ -139,6 +139,10 @@ TENANT_DOMAIN_MODEL = "counties.Domain"
 # New counties are cloned from this schema, kept migrated by `onewindow migrate`.
 TENANT_BASE_SCHEMA = "county_template"
 TENANT_CREATION_FAKES_MIGRATIONS = True
+# One `SET search_path` per schema switch, not one per statement (half of a scan's statements
+# were SETs). Safe here: a switch (set_tenant), a ROLLBACK, a ROLLBACK TO SAVEPOINT or a closed
+# connection forgets it, so a SET that PostgreSQL discarded is issued again.
+TENANT_LIMIT_SET_CALLS = True
 TENANT_MULTIPROCESSING_MAX_PROCESSES = int(os.environ.get("ONEWINDOW_MIGRATE_PROCESSES", "2"))
 # Spare county schemas made ahead (onewindow.platform.counties.blueprint): onboarding renames one.
 COUNTY_SPARE_SCHEMAS = int(os.environ.get("ONEWINDOW_SPARE_SCHEMAS", "3"))
