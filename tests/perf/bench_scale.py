@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -308,9 +309,8 @@ def bench_escalation(open_: int, due_share: float, workers: int) -> None:
     from django.test.utils import CaptureQueriesContext
     from django_tenants.utils import tenant_context
 
-    from onewindow.tenants.escalation.services import scan
-
     from onewindow.platform.core import clock
+    from onewindow.tenants.escalation.services import scan
 
     due = int(open_ * due_share)
     now = clock.now()
@@ -444,10 +444,21 @@ def bench_up() -> None:
                 [str(BIN / "onewindow"), "up", "--port", str(port)],
                 env={**os.environ, "ONEWINDOW_DATA_DIR": data},
                 cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
                 start_new_session=True,
             )
+            prepared: list[float] = []
+
+            def watch(
+                stream: Any = proc.stdout, prepared: list[float] = prepared, t0: float = started
+            ) -> None:
+                for line in stream:  # "已启动 api": migrate checked, seed counties there, children start
+                    if "已启动 api" in line and not prepared:
+                        prepared.append(time.monotonic() - t0)
+
+            threading.Thread(target=watch, daemon=True).start()
             ready = None
             try:
                 while time.monotonic() - started < 600 and proc.poll() is None:
