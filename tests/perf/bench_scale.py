@@ -252,7 +252,7 @@ def _deadline_for_one_level(version: Any, now: Any) -> Any:
     raise RuntimeError(f"no deadline makes only the first level of {version} due")
 
 
-def _prepare_watches(open_: int, due: int, now: Any) -> None:
+def _prepare_watches(open_: int, due: int, now: Any, counties: list[Any] | None = None) -> None:
     """Give every county ``open_`` watches on its first chain (once), then make ``due`` of them
     due at ``now`` with exactly their first level (a firing each), the rest due in 20 days."""
     from django.db import connection
@@ -260,7 +260,7 @@ def _prepare_watches(open_: int, due: int, now: Any) -> None:
 
     from onewindow.tenants.escalation.models import ChainVersion
 
-    for county in _counties():
+    for county in _counties() if counties is None else counties:
         s = county.schema_name
         with tenant_context(county):
             version = ChainVersion.objects.order_by("chain_id", "-number").first()
@@ -341,8 +341,8 @@ def bench_escalation(open_: int, due_share: float, workers: int) -> None:
         f"max {max(per_county) * 1000:.0f} ms",
         flush=True,
     )
-    _prepare_watches(open_, due, now)  # again, to count one county's statements
     county = counties[0]
+    _prepare_watches(open_, due, now, [county])  # again, to count one county's statements
     with tenant_context(county), CaptureQueriesContext(connection) as ctx:
         n = scan(now)
     sets = sum(1 for q in ctx.captured_queries if q["sql"].startswith("SET search_path"))
