@@ -190,7 +190,9 @@ def bench_migrate() -> None:
     assert "(exit 0)" in out, out
     started = time.monotonic()
     _onewindow("--help")
-    print(f"  (for comparison, `onewindow --help`, Python start-up alone: {time.monotonic() - started:.2f} s)")
+    print(
+        f"  (for comparison, `onewindow --help`, Python start-up alone: {time.monotonic() - started:.2f} s)"
+    )
     schemas = [c.schema_name for c in _counties()]
     broken = schemas[len(schemas) // 2]
     with connection.cursor() as cursor:  # the index exists already there: its migration fails
@@ -482,8 +484,11 @@ def bench_up() -> None:
                 except subprocess.TimeoutExpired:
                     os.killpg(proc.pid, 9)
             shown = f"{ready:.1f} s" if ready is not None else "not ready"
+            before = f"{prepared[0]:.1f} s" if prepared else "-"
             print(
-                f"`onewindow up` ({attempt} start) until /readyz is 200, {len(_counties())} counties: {shown}"
+                f"`onewindow up` ({attempt} start), {len(_counties())} counties: /readyz 200 after {shown} "
+                f"(its preparation (migrate check, seed counties, demo memberships) done after {before})",
+                flush=True,
             )
 
 
