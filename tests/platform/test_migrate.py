@@ -72,3 +72,50 @@ def test_onewindow_migrate_repairs_only_the_counties_behind(django_db_blocker) -
         assert set(pending_by_schema(["county_150626", *behind]).values()) == {0}
         cursor.execute("SELECT count(*) FROM county_410222.outbox_outboxmessage")
         assert cursor.fetchone() == (0,)
+
+
+def test_a_county_that_fails_does_not_stop_the_others_and_a_rerun_resumes(  # type: ignore[no-untyped-def]
+    django_db_setup, django_db_blocker
+) -> None:
+    """Three counties behind on the outbox app; in one of them the migration fails (its table
+    is still there). `onewindow migrate` migrates the other two in parallel, shows progress,
+    names the failed county and exits 1; what is done is recorded in each county's
+    django_migrations, so the rerun migrates that county only. Commits: it restores what it
+    breaks."""
+    import subprocess
+    import sys
+
+    from tests.dbhelpers import child_env
+
+    behind, failing = ["county_150626", "county_410222"], "county_331081"
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        for schema in [*behind, failing]:
+            if schema != failing:
+                cursor.execute(f"DROP TABLE {schema}.outbox_outboxmessage")
+            cursor.execute(f"DELETE FROM {schema}.django_migrations WHERE app = 'outbox'")
+        env = child_env(ONEWINDOW_MIGRATE_PROCESSES="2")
+
+    def migrate() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "onewindow.platform.project.cli", "migrate"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    first = migrate()
+    out = first.stdout + first.stderr
+    assert first.returncode == 1, out
+    assert f"{failing} 迁移失败" in out and "already exists" in out
+    assert "[3/3] 个县已迁移" in out and "失败 1" in out  # the progress line counts it
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        pending = pending_by_schema([*behind, failing])
+        assert pending[failing] > 0 and all(pending[s] == 0 for s in behind)
+        cursor.execute(f"DROP TABLE {failing}.outbox_outboxmessage")  # the operator's repair
+
+    second = migrate()
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert f"个县有迁移待执行: {failing}\n" in second.stdout  # that county only
+    with django_db_blocker.unblock():
+        assert set(pending_by_schema([*behind, failing]).values()) == {0}

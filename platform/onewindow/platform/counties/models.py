@@ -109,3 +109,17 @@ class OnboardingJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.status}"
+
+
+class TemplateDDL(models.Model):
+    """模板 schema 的建表语句：每个迁移状态一份（``counties.blueprint``），新县由它创建。"""
+
+    state = models.CharField(max_length=64, unique=True)  # digest of the template's migrations
+    ddl = models.TextField()
+    generated_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "模板建表语句"
+
+    def __str__(self) -> str:
+        return self.state[:12]

@@ -1,4 +1,4 @@
-"""Writes for counties: the platform row, onboarding (template clone), status changes."""
+"""Writes for counties: the platform row, onboarding (the template's DDL), status changes."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from onewindow.platform.audit.services import record_platform_event
 from onewindow.platform.core.errors import BusinessError, ErrorDetail, NotFound, ValidationErrors
 from onewindow.platform.core.tenancy import use_public
 from onewindow.platform.counties import citus
+from onewindow.platform.counties.blueprint import create_county_schema
 from onewindow.platform.counties.models import (
     PUBLIC_SCHEMA,
     County,
@@ -72,12 +73,13 @@ def onboard_county(
     actor: object | None = None,
     activate: bool = True,
 ) -> County:
-    """Create a county: its row, its host names, and its schema cloned from the template.
+    """Create a county: its row, its host names, and its schema made from the template's DDL
+    (``counties.blueprint``).
 
     Idempotent for a county that already exists with this code and name (returns it, and
-    finishes a clone an earlier attempt left undone). The schema work cannot share one
-    transaction with the row (cloning commits), so the row is created ``provisioning`` and only
-    becomes ``active`` once the schema is complete; a failed clone removes both.
+    finishes a schema an earlier attempt left undone). The row is created ``provisioning`` and
+    committed first (a worker shows it on the job), and only becomes ``active`` once the schema
+    is complete; a failed schema removes both.
     """
     use_public()
     existing = County.objects.filter(code=code).first()
@@ -104,8 +106,9 @@ def onboard_county(
                 domain=host.lower(), defaults={"tenant": county, "is_primary": i == 0}
             )
     try:
-        with citus.county_schema_creation(county.schema_name):  # distributed on Citus, else nothing
-            county.create_schema(check_if_exists=True, verbosity=0)
+        # the DDL or a renamed spare; on Citus made with sharding off, then distributed whole
+        with citus.county_schema_creation(county.schema_name):
+            create_county_schema(county.schema_name)
     except Exception:
         log.exception("cloning the template for county %s failed; rolling back", code)
         use_public()

@@ -35,12 +35,19 @@ REPO_ROOT = Path(__file__).resolve().parents[4]
 def cmd_migrate(args: argparse.Namespace) -> int:
     os.environ["ONEWINDOW_DATABASE_ROLE"] = "owner"  # MIGRATE_DATABASE_URL, when it is set
     setup_django()
-    from onewindow.platform.counties.schemas import migrate_all
+    from onewindow.platform.counties.schemas import MigrationsIncomplete, migrate_all
     from onewindow.platform.project.dbroles import grant_after_migrate
 
     describe_backends()
     started = time.monotonic()
-    done = migrate_all(parallel=not args.serial, progress=step)
+    try:
+        done = migrate_all(parallel=not args.serial, progress=step)
+    except MigrationsIncomplete as exc:
+        step(f"迁移未完成，用时 {time.monotonic() - started:.1f}s：{exc}")
+        for schema, error in sorted(exc.failed.items()):
+            print(f"  {schema}: {error}", file=sys.stderr)
+        grant_after_migrate()  # the counties that are done work meanwhile
+        return 1
     step(f"迁移完成，用时 {time.monotonic() - started:.1f}s（{len(done)} 个 schema 有变化）")
     granted = grant_after_migrate()
     if granted:

@@ -147,7 +147,13 @@ TENANT_DOMAIN_MODEL = "counties.Domain"
 # New counties are cloned from this schema, kept migrated by `onewindow migrate`.
 TENANT_BASE_SCHEMA = "county_template"
 TENANT_CREATION_FAKES_MIGRATIONS = True
+# One `SET search_path` per schema switch, not one per statement (half of a scan's statements
+# were SETs). Safe here: a switch (set_tenant), a ROLLBACK, a ROLLBACK TO SAVEPOINT or a closed
+# connection forgets it, so a SET that PostgreSQL discarded is issued again.
+TENANT_LIMIT_SET_CALLS = True
 TENANT_MULTIPROCESSING_MAX_PROCESSES = int(os.environ.get("ONEWINDOW_MIGRATE_PROCESSES", "2"))
+# Spare county schemas made ahead (onewindow.platform.counties.blueprint): onboarding renames one.
+COUNTY_SPARE_SCHEMAS = int(os.environ.get("ONEWINDOW_SPARE_SCHEMAS", "3"))
 PUBLIC_SCHEMA_NAME = "public"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -363,6 +369,11 @@ CELERY_BEAT_SCHEDULE = {
         # a worker that runs nothing (its pool hung) stops writing this: up restarts it
         "task": "onewindow.platform.project.heartbeat.heartbeat",
         "schedule": float(os.environ.get("ONEWINDOW_HEARTBEAT_INTERVAL", "15")),
+    },
+    "spare-schemas": {
+        # spare county schemas for the next onboardings; a no-op (one query) when the pool is full
+        "task": "onewindow.platform.onboarding.tasks.refill_spare_schemas",
+        "schedule": 300.0,
     },
     "queue-expiry": {
         "task": "onewindow.tenants.queueing.tasks.dispatch_expiry",

@@ -60,9 +60,16 @@ def prepare(progress: Any = step) -> None:
     demo = ensure_user(DEMO_USER, password=DEMO_PASSWORD, display_name="演示用户", actor="onewindow up")
     if not roles_in(demo, None):
         grant_membership(demo, None, [Role.PROVINCIAL_OPERATOR], actor="onewindow up")
-    for county in County.objects.counties():
-        if not roles_in(demo, county):
-            grant_membership(demo, county, [Role.COUNTY_ADMIN, Role.CENTRE_MANAGER], actor="onewindow up")
+    from onewindow.platform.accounts.models import Membership
+
+    # one query for the counties the demo user is in already: with hundreds, not one per county
+    member_of = set(
+        Membership.objects.filter(user=demo, county__isnull=False)
+        .exclude(roles=[])
+        .values_list("county_id", flat=True)
+    )
+    for county in County.objects.counties().exclude(pk__in=member_of):
+        grant_membership(demo, county, [Role.COUNTY_ADMIN, Role.CENTRE_MANAGER], actor="onewindow up")
 
 
 def cmd_up(args: argparse.Namespace) -> int:
@@ -174,6 +181,9 @@ def _root_warning_off() -> list[str]:
     return ["-W", "ignore:You're running the worker with superuser privileges"]
 
 
+BANNER_COUNTIES = 10  # the banner lists the first few counties, not hundreds
+
+
 def _banner(base: str) -> str:
     from onewindow.platform.counties.models import County
 
@@ -183,12 +193,14 @@ def _banner(base: str) -> str:
         f"  健康检查      {base}/healthz   {base}/readyz",
         f"  省级平台 API  {base}/graphql",
     ]
-    counties = list(County.objects.counties().order_by("code"))
+    total = County.objects.counties().count()
+    counties = list(County.objects.counties().order_by("code")[:BANNER_COUNTIES])
     for county in counties:
         lines.append(f"  {county.name:<6} API  {base}/c/{county.code}/graphql")
     lines += [
         f"  登录页面      {base}/accounts/login/（登录后选择县）",
         *(f"  {c.name:<6} 工作台 {base}/c/{c.code}/   办事指南 {base}/c/{c.code}/guide/" for c in counties),
+        *([f"  另有 {total - len(counties)} 个县：{base}/c/<代码>/"] if total > len(counties) else []),
         f"  演示账号      {DEMO_USER} / {DEMO_PASSWORD}（省级运营 + 三县管理员）",
         "  按 Ctrl-C 停止全部进程",
         "",

@@ -3,14 +3,15 @@
 A level's moment is computed from the subject's start and deadline on the county calendar:
 working-day offsets fire at 09:00 of that day, hour offsets from the deadline day's 17:30
 close, ``share`` offsets at 09:00 of the day that share of the allowed working days has
-passed. Each watch is handled in its own transaction: the ``Firing`` row (unique per watch
-and level) and the level's actions commit together, so a retried, restarted or overlapping
-scan fires nothing twice, and a crash fires nothing half.
+passed. A batch of due watches is handled in one transaction: the ``Firing`` rows (unique per
+watch and level) and the levels' actions commit together, so a retried, restarted or
+overlapping scan fires nothing twice, and a crash fires nothing half.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from collections.abc import Iterable
 from typing import Any
@@ -23,14 +24,17 @@ from onewindow.tenants.escalation.events import REMINDER_FIRED, ReminderFired
 from onewindow.tenants.escalation.models import Chain, Watch
 from onewindow.tenants.escalation.subjects import Units, watched_subject
 from onewindow.tenants.escalation.targets import resolve_target
-from onewindow.tenants.events import SubjectRef, emit
+from onewindow.tenants.events import SubjectRef, emit, emit_many
 from onewindow.tenants.outbox.notify import channel_name as settings_for_channel
-from onewindow.tenants.outbox.services import enqueue_notification
+from onewindow.tenants.outbox.recipients import Person
+from onewindow.tenants.outbox.services import enqueue_notification, enqueue_notifications
 from onewindow.tenants.workcalendar.calendar import WorkingCalendar
 
 OPEN_AT = dt.time(9, 0)  # reminders go out when the hall opens …
 CLOSE_AT = dt.time(17, 30)  # … and a deadline day ends when it closes
 LATE_AFTER = dt.timedelta(minutes=15)  # a firing this long after its moment is marked late (catch-up)
+
+log = logging.getLogger(__name__)
 
 
 def _at(day: dt.date, time: dt.time) -> dt.datetime:
@@ -179,35 +183,46 @@ def _target_label(target: dict[str, Any]) -> str:
     return f"{target['kind']}:{target.get('value', '')}".rstrip(":")
 
 
-def _act(
+def _response_due(level: dict[str, Any], now: dt.datetime, calendar: WorkingCalendar) -> dt.date | None:
+    actions = set(level.get("actions", ["notify"]))
+    if "require_response" in actions and level.get("response_within_days"):
+        today = now.astimezone(clock.COUNTY_TZ).date()
+        return calendar.add_working_days(today, level["response_within_days"])
+    return None
+
+
+Notification = tuple[str, str, str, str]  # channel, recipient, body, subject
+
+
+def _effects(
     watch: Watch,
     index: int,
     level: dict[str, Any],
     due_at: dt.datetime,
     now: dt.datetime,
-    calendar: WorkingCalendar,
-) -> bool:
+    response: dt.date | None,
+    people_of: dict[tuple[str, tuple[str, ...]], list[Person]] | None = None,
+) -> tuple[list[Notification], ReminderFired]:
+    """What a claimed firing does: its notifications, the flag on the watch, its event.
+    ``people_of`` keeps the people a target resolved to across one batch's firings."""
     actions = set(level.get("actions", ["notify"]))
     target = _target_label(level["target"])
-    today = now.astimezone(clock.COUNTY_TZ).date()
-    response = (
-        calendar.add_working_days(today, level["response_within_days"])
-        if "require_response" in actions and level.get("response_within_days")
-        else None
-    )
-    if not _claim(watch, index, due_at, now, target, response):
-        return False  # an earlier or concurrent scan fired it
     late = now - due_at > LATE_AFTER
     subject = watched_subject(watch.subject_type)
     scores = "score" in actions
     notifies = "notify" in actions
     # only a scoring or notifying level needs who answers (one query)
     units = subject.units(watch.subject_id) if (scores or notifies) and subject is not None else Units()
+    notifications: list[Notification] = []
     if notifies:
         deadline = f"，期限 {watch.deadline_on:%Y-%m-%d}" if watch.deadline_on else ""
         body = f"【{level['name']}】{watch.subject_label}{deadline}" + ("（补发）" if late else "")
         # the label resolves to people now: whoever holds the role or leads the team today
-        people = resolve_target(target, units.departments)
+        key = (target, tuple(units.departments))
+        cache = people_of if people_of is not None else {}
+        if key not in cache:
+            cache[key] = resolve_target(target, units.departments)
+        people = cache[key]
         if people:
             body += f"（{'、'.join(p.name for p in people)}）"
         for channel in level.get("channels", ["console"]):
@@ -219,32 +234,44 @@ def _act(
                 else [target]  # the console line names the label; the body names the people
             )
             name = settings_for_channel(channel)
-            for recipient in recipients:
-                enqueue_notification(
-                    name, recipient, body, subject=level["name"], event=REMINDER_FIRED.name, essential=True
-                )
+            notifications += [(name, recipient, body, level["name"]) for recipient in recipients]
     if "flag" in actions and not watch.flagged:
         watch.flagged = True  # 挂牌警示
-    emit(
-        REMINDER_FIRED,
-        watch,
-        actor="system",
-        data=ReminderFired(
-            chain=watch.version.chain.code,
-            version=watch.version.number,
-            level=index,
-            name=level["name"],
-            subject=f"{watch.subject_type}:{watch.subject_id}",
-            target=target,
-            late=late,
-            score=scores,
-            response_due_on=response.isoformat() if response else None,
-            departments=list(units.departments),
-            windows=list(units.windows),
-            staff_members=list(units.staff),
-            ref=SubjectRef(kind=subject.kind, id=watch.subject_id) if subject is not None else None,
-        ),
+    data = ReminderFired(
+        chain=watch.version.chain.code,
+        version=watch.version.number,
+        level=index,
+        name=level["name"],
+        subject=f"{watch.subject_type}:{watch.subject_id}",
+        target=target,
+        late=late,
+        score=scores,
+        response_due_on=response.isoformat() if response else None,
+        departments=list(units.departments),
+        windows=list(units.windows),
+        staff_members=list(units.staff),
+        ref=SubjectRef(kind=subject.kind, id=watch.subject_id) if subject is not None else None,
     )
+    return notifications, data
+
+
+def _act(
+    watch: Watch,
+    index: int,
+    level: dict[str, Any],
+    due_at: dt.datetime,
+    now: dt.datetime,
+    calendar: WorkingCalendar,
+) -> bool:
+    response = _response_due(level, now, calendar)
+    if not _claim(watch, index, due_at, now, _target_label(level["target"]), response):
+        return False  # an earlier or concurrent scan fired it
+    notifications, data = _effects(watch, index, level, due_at, now, response)
+    for channel, recipient, body, subject in notifications:
+        enqueue_notification(
+            channel, recipient, body, subject=subject, event=REMINDER_FIRED.name, essential=True
+        )
+    emit(REMINDER_FIRED, watch, actor="system", data=data)
     return True
 
 
@@ -273,11 +300,15 @@ def fire_event(subject_type: str, subject_id: Any, event: str, *, now: dt.dateti
     return fired
 
 
-def scan(now: dt.datetime | None = None, *, limit: int = 1000) -> int:
+def scan(now: dt.datetime | None = None, *, limit: int = 1000, batch: int = 200) -> int:
     """Fire every level that has come due in the active county; returns how many fired.
 
     Reads only watches whose next moment has passed (partial index on ``next_due_at``). A
-    watch behind by several levels fires each once, in order, marked late."""
+    watch behind by several levels fires each once, in order, marked late. The due watches are
+    handled ``batch`` at a time, each batch in one transaction with a fixed number of statements
+    (lock the watches, claim the firings, the notifications, the events, the watches' next
+    moments); a batch that fails is retried one watch at a time, so one bad watch holds up only
+    itself."""
     now = now or clock.now()
     due_ids = list(
         Watch.objects.filter(resolved_at__isnull=True, paused=False, next_due_at__lte=now)
@@ -288,28 +319,132 @@ def scan(now: dt.datetime | None = None, *, limit: int = 1000) -> int:
         return 0  # the common case: one indexed query, nothing else
     calendar = WorkingCalendar.for_active_county()
     fired = 0
-    for pk in due_ids:
-        with transaction.atomic():
-            watch = (
-                Watch.objects.select_for_update(skip_locked=True)
-                .select_related("version__chain")
-                .filter(pk=pk, resolved_at__isnull=True, paused=False, next_due_at__lte=now)
-                .first()
-            )
-            if watch is None:
-                continue  # another scan holds it, or it changed meanwhile
+    for first in range(0, len(due_ids), batch):
+        chunk = due_ids[first : first + batch]
+        try:
+            fired += _scan_batch(chunk, now, calendar)
+        except Exception:
+            if len(chunk) == 1:
+                raise
+            log.exception("escalation batch of %d watches failed; one at a time", len(chunk))
+            fired += sum(_scan_batch([pk], now, calendar) for pk in chunk)
+    return fired
+
+
+def _due_levels(watch: Watch, now: dt.datetime, calendar: WorkingCalendar) -> list[tuple[int, dt.datetime]]:
+    """The clock levels of ``watch`` that have come due, in order (``next_level`` moves past them)."""
+    levels = watch.version.levels
+    due: list[tuple[int, dt.datetime]] = []
+    while watch.next_level < len(levels):
+        if _is_event(levels[watch.next_level]):
+            watch.next_level += 1
+            continue
+        due_at = level_moment(levels[watch.next_level], watch, calendar)
+        if due_at is None or due_at > now:
+            break
+        due.append((watch.next_level, due_at))
+        watch.next_level += 1
+    return due
+
+
+def _scan_batch(pks: list[int], now: dt.datetime, calendar: WorkingCalendar) -> int:
+    with transaction.atomic():
+        watches = list(
+            Watch.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("version__chain")
+            .filter(pk__in=pks, resolved_at__isnull=True, paused=False, next_due_at__lte=now)
+            .order_by("next_due_at", "pk")
+        )  # a watch another scan holds, or that changed meanwhile, is not here
+        fired = 0
+        plans: list[tuple[Watch, int, dict[str, Any], dt.datetime, dt.date | None]] = []
+        for watch in watches:
             levels = watch.version.levels
-            while watch.next_level < len(levels):
-                if _is_event(levels[watch.next_level]):
-                    watch.next_level += 1
-                    continue
-                due_at = level_moment(levels[watch.next_level], watch, calendar)
-                if due_at is None or due_at > now:
-                    break
-                fired += _act(watch, watch.next_level, levels[watch.next_level], due_at, now, calendar)
-                watch.next_level += 1
-                if _handed_up(watch, levels[watch.next_level - 1]):
-                    break  # the subject moved to the next tier: a new watch carries on
+            if any("handover" in level.get("actions", []) for level in levels[watch.next_level :]):
+                fired += _fire_one(watch, now, calendar)  # may move the subject on: level by level
+                continue
+            for index, due_at in _due_levels(watch, now, calendar):
+                plans.append(
+                    (watch, index, levels[index], due_at, _response_due(levels[index], now, calendar))
+                )
+        claimed = _claim_all(plans, now)
+        notifications: list[Notification] = []
+        events: list[tuple[Watch, ReminderFired]] = []
+        people_of: dict[tuple[str, tuple[str, ...]], list[Person]] = {}
+        for watch, index, level, due_at, response in plans:
+            if (watch.pk, index) not in claimed:
+                continue  # an earlier or concurrent scan fired it
+            more, data = _effects(watch, index, level, due_at, now, response, people_of)
+            notifications += more
+            events.append((watch, data))
+        enqueue_notifications(notifications, event=REMINDER_FIRED.name)
+        emit_many(REMINDER_FIRED, events, actor="system")
+        for watch in watches:
             _schedule(watch, calendar)
-            watch.save(update_fields=["next_level", "next_due_at", "flagged", "resolved_at"])
+        _save_schedules(watches)
+    return fired + len(events)
+
+
+def _save_schedules(watches: list[Watch]) -> None:
+    """One UPDATE … FROM (VALUES …) for the batch: Django's ``bulk_update`` builds a CASE per
+    field and row, which costs more in Python than the scan itself."""
+    if not watches:
+        return
+    rows = ", ".join(["(%s, %s, %s::timestamptz, %s, %s::timestamptz)"] * len(watches))
+    params: list[Any] = []
+    for w in watches:
+        params += [w.pk, w.next_level, w.next_due_at, w.flagged, w.resolved_at]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE escalation_watch AS w SET next_level = v.next_level, next_due_at = v.next_due_at, "
+            "flagged = v.flagged, resolved_at = v.resolved_at "
+            f"FROM (VALUES {rows}) AS v (id, next_level, next_due_at, flagged, resolved_at) "
+            "WHERE w.id = v.id",
+            params,
+        )
+
+
+def _claim_all(
+    plans: list[tuple[Watch, int, dict[str, Any], dt.datetime, dt.date | None]], now: dt.datetime
+) -> set[tuple[int, int]]:
+    """Insert the firings of one batch at once; those already there (fired by an earlier or a
+    concurrent scan) are not returned."""
+    if not plans:
+        return set()
+    rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(plans))
+    params: list[Any] = []
+    for watch, index, level, due_at, response in plans:
+        params += [
+            watch.pk,
+            index,
+            due_at,
+            now,
+            now - due_at > LATE_AFTER,
+            _target_label(level["target"]),
+            response,
+        ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO escalation_firing "
+            "(watch_id, level, due_at, fired_at, late, target, response_due_on) "
+            f"VALUES {rows} ON CONFLICT (watch_id, level) DO NOTHING RETURNING watch_id, level",
+            params,
+        )
+        return {(watch_id, level) for watch_id, level in cursor.fetchall()}
+
+
+def _fire_one(watch: Watch, now: dt.datetime, calendar: WorkingCalendar) -> int:
+    """A watch whose chain hands the subject over: its levels one by one (a handover ends it)."""
+    levels = watch.version.levels
+    fired = 0
+    while watch.next_level < len(levels):
+        if _is_event(levels[watch.next_level]):
+            watch.next_level += 1
+            continue
+        due_at = level_moment(levels[watch.next_level], watch, calendar)
+        if due_at is None or due_at > now:
+            break
+        fired += _act(watch, watch.next_level, levels[watch.next_level], due_at, now, calendar)
+        watch.next_level += 1
+        if _handed_up(watch, levels[watch.next_level - 1]):
+            break  # the subject moved to the next tier: a new watch carries on
     return fired

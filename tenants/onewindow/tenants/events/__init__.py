@@ -4,7 +4,7 @@ docs/decisions/0007-reviews-and-events.md."""
 
 from __future__ import annotations
 
-from onewindow.tenants.events.bus import emit, subscribe
+from onewindow.tenants.events.bus import emit, emit_many, subscribe
 from onewindow.tenants.events.catalog import EventType, catalog, declare, event_type, known_event_names
 from onewindow.tenants.events.schema import UNIT_KINDS, EventData, SubjectRef
 
@@ -16,6 +16,7 @@ __all__ = [
     "catalog",
     "declare",
     "emit",
+    "emit_many",
     "event_type",
     "known_event_names",
     "subscribe",

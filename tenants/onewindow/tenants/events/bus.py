@@ -7,11 +7,11 @@ the event's name instead of subscribing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from onewindow.tenants.audit.models import AuditEvent
-from onewindow.tenants.audit.services import record_event
+from onewindow.tenants.audit.services import record_event, record_events
 from onewindow.tenants.events.catalog import D, EventType
 
 Handler = Callable[[Any, AuditEvent], None]
@@ -35,3 +35,22 @@ def emit(event: EventType[D], subject: Any, *, actor: object | None, data: D) ->
     for handler in _HANDLERS.get(event.name, []):
         handler(data, row)
     return row
+
+
+def emit_many(
+    event: EventType[D], items: Sequence[tuple[Any, D]], *, actor: object | None
+) -> list[AuditEvent]:
+    """``emit`` for several (subject, data) of one event: one INSERT into the audit trail, then
+    the subscribers for each, in order."""
+    for _subject, data in items:
+        if type(data) is not event.schema:
+            raise TypeError(f"{event.name} takes {event.schema.__name__}, not {type(data).__name__}")
+    if not items:
+        return []
+    rows = record_events(
+        [(event.name, subject, data.model_dump(mode="json")) for subject, data in items], actor=actor
+    )
+    for (_subject, data), row in zip(items, rows, strict=True):
+        for handler in _HANDLERS.get(event.name, []):
+            handler(data, row)
+    return rows

@@ -67,6 +67,39 @@ def enqueue_notification(
     return message
 
 
+def enqueue_notifications(
+    messages: list[tuple[str, str, str, str]], *, event: str = ""
+) -> list[OutboxMessage]:
+    """Queue several messages (channel, recipient, body, subject) in one INSERT, with one
+    delivery kick after commit: ``enqueue_notification`` for a service that sends many at once
+    (the escalation scan's firings of one county)."""
+    for channel, recipient, _body, _subject in messages:
+        if channel not in settings.NOTIFICATION_CHANNELS:
+            raise BusinessError("UNKNOWN_CHANNEL", f"未配置通知渠道 {channel}", field="channel")
+        if not recipient.strip():
+            raise BusinessError("REQUIRED", "收件人不能为空", field="recipient")
+    if not messages:
+        return []
+    now = clock.now()
+    rows = OutboxMessage.objects.bulk_create(
+        [
+            OutboxMessage(
+                channel=c, recipient=r.strip(), subject=subj, body=body, event=event, created_at=now
+            )
+            for c, r, body, subj in messages
+        ]
+    )
+    schema = active_schema()
+
+    def kick() -> None:
+        from onewindow.tenants.outbox.tasks import deliver_outbox
+
+        deliver_outbox.apply_async(kwargs={}, headers={"_schema_name": schema})
+
+    transaction.on_commit(kick)
+    return rows
+
+
 def _claim() -> tuple[OutboxMessage, bool] | None:
     """Take the oldest message to send and commit the claim before anything is sent.
 
