@@ -11,7 +11,14 @@ from typing import Any
 from onewindow.platform.core import clock
 from onewindow.tenants.audit.models import AuditEvent
 from onewindow.tenants.cases.links import LINK_DAYS
-from onewindow.tenants.cases.models import Case, CaseMaterial, CorrectionNotice, MaterialState
+from onewindow.tenants.cases.models import (
+    Case,
+    CaseMaterial,
+    Commitment,
+    CommitmentKind,
+    CorrectionNotice,
+    MaterialState,
+)
 from onewindow.tenants.documents.render import Paper, qr_svg, render_pdf
 from onewindow.tenants.documents.selectors import letterhead, staff_name
 
@@ -49,14 +56,17 @@ def _common(case: Case, link: str, paper: Paper, caption: str) -> dict[str, Any]
 
 
 def _material_lines(case: Case) -> list[dict[str, str]]:
-    tolerance = getattr(case, "tolerance", None)
-    promised = _day(tolerance.due_on) if tolerance is not None else ""
+    promised = {
+        c.material_code: _day(c.due_on)
+        for c in Commitment.objects.filter(case=case, kind=CommitmentKind.TOLERANCE)
+    }
     lines = []
     for m in CaseMaterial.objects.filter(case=case).order_by("id"):
         if m.state == MaterialState.PROVIDED:
             note = "已收"
         elif m.state == MaterialState.TOLERATED:
-            note = f"容缺，承诺于{promised}前补齐" if promised else "容缺"
+            day = promised.get(m.code, "")
+            note = f"容缺，承诺于{day}前补齐" if day else "容缺"
         elif m.state == MaterialState.EXEMPT:
             note = "免于提交"
         else:
@@ -74,7 +84,13 @@ def receipt_pdf(case: Case, link: str, *, paper: Paper = "a4") -> bytes:
     context.update(
         {
             "paper": paper,
-            "materials": _material_lines(case),
+            "materials": (materials := _material_lines(case)),
+            "materials_tolerated": any(m["state"] == MaterialState.TOLERATED for m in materials),
+            # 告知承诺 (003 二(二)4): what the applicant pledged, and by when
+            "pledges": [
+                {"content": c.content, "due_on": _day(c.due_on)}
+                for c in Commitment.objects.filter(case=case, kind=CommitmentKind.PLEDGE).order_by("id")
+            ],
             "accepted_on": _day(case.accepted_on),
             "due_on": _day(case.due_on),
             "immediate": case.promised_days == 0,
