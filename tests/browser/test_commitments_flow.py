@@ -13,8 +13,10 @@ import chinese_calendar
 import pytest
 
 from onewindow.platform.core import clock
-from tests.bff.helpers import VALID_USCC
 from tests.browser.conftest import DEMO, log_in, new_page
+
+# its own applicant: test_hall_flow files another company under 91150626MA0N12345A (one ID, one name)
+COMMITMENTS_USCC = "91150626MA0N543219"  # check digit right (GB 32100)
 
 pytestmark = pytest.mark.browser
 WS = "/c/150626"
@@ -62,7 +64,7 @@ def test_commitments_followed_up_and_the_result_handed_to_the_issuance_window(
     clerk.wait_for_selector("#receive-form")
     clerk.select_option("#kind", "enterprise")
     clerk.fill("#name", "乌审旗容缺测试商贸有限公司")
-    clerk.fill("#idNumber", VALID_USCC)
+    clerk.fill("#idNumber", COMMITMENTS_USCC)
     clerk.select_option("#window", "ZC01")
     clerk.check("#m-sqs")
     clerk.check("#m-zc")  # 住所使用证明 (zs) missing: the item allows 容缺

@@ -90,8 +90,13 @@ def test_a_county_that_fails_does_not_stop_the_others_and_a_rerun_resumes(  # ty
     behind, failing = ["county_150626", "county_410222"], "county_331081"
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         for schema in [*behind, failing]:
-            if schema != failing:
-                cursor.execute(f"DROP TABLE {schema}.outbox_outboxmessage")
+            if schema != failing:  # every table of the app, as if it had never been migrated
+                cursor.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename LIKE 'outbox\\_%%'",
+                    [schema],
+                )
+                for (table,) in cursor.fetchall():
+                    cursor.execute(f'DROP TABLE {schema}."{table}" CASCADE')
             cursor.execute(f"DELETE FROM {schema}.django_migrations WHERE app = 'outbox'")
         env = child_env(ONEWINDOW_MIGRATE_PROCESSES="2")
 
