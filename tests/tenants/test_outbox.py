@@ -32,6 +32,46 @@ def test_delivery_sends_marks_and_audits(caplog: pytest.LogCaptureFixture) -> No
     assert deliver_pending() == 0  # nothing is sent twice
 
 
+def test_a_transaction_that_writes_many_messages_kicks_delivery_once(
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    # a kick per message flooded the worker's queue at the demo seeding: the rollup waited behind it
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        for n in range(3):
+            enqueue_notification("console", f"1380013800{n}", "您的办件已受理")
+        with transaction.atomic():
+            enqueue_notification("console", "13800138009", "您的办件已办结")
+    assert len(callbacks) == 1
+    assert deliver_pending() == 4  # the one task sends them all
+
+
+def test_a_message_held_for_later_is_left_to_the_periodic_delivery(
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    import datetime as dt
+
+    from onewindow.platform.core import clock
+
+    later = clock.now() + dt.timedelta(hours=6)  # quiet hours end in the morning
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        enqueue_notification("console", "13800138000", "您的办件已受理", scheduled_at=later)
+    assert callbacks == []
+    assert deliver_pending() == 0
+    with clock.frozen_at(later):
+        assert deliver_pending() == 1
+
+
+def test_a_kick_rolled_back_with_its_savepoint_does_not_cover_later_messages(
+    django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+) -> None:
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            enqueue_notification("console", "13800138000", "您的办件已受理")
+            raise RuntimeError("this change failed")
+        enqueue_notification("console", "13800138001", "您的办件已受理")
+    assert len(callbacks) == 1 and deliver_pending() == 1
+
+
 def test_unknown_channel_is_a_typed_error() -> None:
     with pytest.raises(BusinessError) as err, transaction.atomic():
         enqueue_notification("pigeon", "x", "y")

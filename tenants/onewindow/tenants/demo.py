@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.db import transaction
 from stdnum.cn import ric, uscc
 
 from onewindow.platform.accounts.roles import Role
@@ -105,10 +106,14 @@ def _approvers() -> dict[str, str]:
     return out
 
 
+@transaction.atomic
 def seed_demo_cases(
     county_code: str, *, days: int = 21, per_day: int = 6, today: dt.date | None = None
 ) -> int:
-    """Fill the active county with ``days`` calendar days of cases, unless it has cases already."""
+    """Fill the active county with ``days`` calendar days of cases, unless it has cases already.
+
+    One transaction: all or none (a half-seeded county would never be filled), and the receipt
+    SMS and reminders of a few hundred cases leave one delivery task, not one each."""
     if Case.objects.exists():
         return 0
     items = list(ServiceItem.objects.live().prefetch_related("materials"))

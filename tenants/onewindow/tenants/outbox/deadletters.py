@@ -7,9 +7,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from onewindow.platform.core.errors import BusinessError, NotFound
-from onewindow.platform.core.tenancy import active_schema
 from onewindow.tenants.audit.services import record_event
 from onewindow.tenants.outbox.models import OutboxMessage, OutboxStatus
+from onewindow.tenants.outbox.services import kick_delivery_after_commit
 
 
 def dead_letters() -> QuerySet[OutboxMessage]:
@@ -28,12 +28,5 @@ def retry_dead_letter(message_id: int, *, actor: object | None) -> OutboxMessage
     message.status, message.attempts, message.scheduled_at = OutboxStatus.PENDING, 0, None
     message.save(update_fields=["status", "attempts", "scheduled_at"])
     record_event("notification.retried", message, actor=actor, data={"error": previous})
-    schema = active_schema()
-
-    def kick() -> None:
-        from onewindow.tenants.outbox.tasks import deliver_outbox
-
-        deliver_outbox.apply_async(kwargs={}, headers={"_schema_name": schema})
-
-    transaction.on_commit(kick)
+    kick_delivery_after_commit()
     return message

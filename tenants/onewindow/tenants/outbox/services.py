@@ -56,14 +56,9 @@ def enqueue_notification(
         essential=essential,
         scheduled_at=scheduled_at,
     )
-    schema = active_schema()
-
-    def kick() -> None:
-        from onewindow.tenants.outbox.tasks import deliver_outbox
-
-        deliver_outbox.apply_async(kwargs={}, headers={"_schema_name": schema})
-
-    transaction.on_commit(kick)
+    if scheduled_at is None or scheduled_at <= message.created_at:
+        kick_delivery_after_commit()
+    # a later one (quiet hours, the rate limit) goes with the beat's delivery run once it is due
     return message
 
 
@@ -89,15 +84,33 @@ def enqueue_notifications(
             for c, r, body, subj in messages
         ]
     )
+    kick_delivery_after_commit()
+    return rows
+
+
+def kick_delivery_after_commit() -> None:
+    """Have the active county's outbox delivered once the transaction commits: one task per
+    county and transaction, however many messages it wrote (each task sends every message due).
+    A kick per message flooded the queue — 190 ``deliver_outbox`` at `onewindow up`'s demo
+    seeding, which a worker takes two a second on the file broker — and every other task
+    (the rollup 立即汇总 asks for) waited behind them."""
     schema = active_schema()
+    connection = transaction.get_connection()
+    # a kick registered earlier in this transaction that is still pending covers this message:
+    # Django drops a callback with the savepoint that rolls back, so a pending one is as
+    # durable as whatever is written now
+    if connection.in_atomic_block and any(
+        getattr(func, "outbox_schema", None) == schema for _sids, func, _robust in connection.run_on_commit
+    ):
+        return
 
     def kick() -> None:
         from onewindow.tenants.outbox.tasks import deliver_outbox
 
         deliver_outbox.apply_async(kwargs={}, headers={"_schema_name": schema})
 
+    kick.outbox_schema = schema  # type: ignore[attr-defined]
     transaction.on_commit(kick)
-    return rows
 
 
 def _claim() -> tuple[OutboxMessage, bool] | None:
